@@ -1,0 +1,56 @@
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { VaultError } from '../../shared/errors.js';
+import { type KdfParameters, KDF_BOUNDS, assertKdfParametersWithinBounds } from './kdfParameters.js';
+
+/** Under the test runner this module is TypeScript source, and so is its worker. */
+const workerFile = new URL(fileURLToPath(import.meta.url).endsWith('.ts') ? './kdfWorker.ts' : './kdfWorker.js', import.meta.url);
+
+/**
+ * Derives a key-encryption key from a password with Argon2id in a short-lived worker thread.
+ * The password is normalised to NFC so the same password typed on different systems gives the same key.
+ */
+export async function deriveKey(password: string, salt: Uint8Array, parameters: KdfParameters): Promise<Uint8Array> {
+  assertKdfParametersWithinBounds(parameters);
+  if (salt.length !== KDF_BOUNDS.saltBytes) {
+    throw new VaultError('VAULT_DAMAGED', 'The password slot has a salt of the wrong length. The file is damaged or was tampered with.');
+  }
+  const passwordBytes = new TextEncoder().encode(password.normalize('NFC'));
+  const worker = new Worker(workerFile, {
+    workerData: {
+      password: passwordBytes,
+      salt: Uint8Array.from(salt),
+      memoryBytes: parameters.memoryBytes,
+      passes: parameters.passes,
+      keyBytes: KDF_BOUNDS.keyBytes,
+    },
+    // The derivation itself needs no JS heap to speak of; the WebAssembly memory is outside these limits.
+    resourceLimits: { maxOldGenerationSizeMb: 64 },
+  });
+  // workerData is a copy: zero ours now rather than leave it for the garbage collector.
+  passwordBytes.fill(0);
+  return await new Promise<Uint8Array>((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (message: { ok: boolean; key?: Uint8Array }) => {
+      settled = true;
+      if (message.ok && message.key) {
+        resolve(new Uint8Array(message.key.buffer, message.key.byteOffset, message.key.byteLength));
+      } else {
+        reject(new VaultError('INTERNAL', 'The key derivation failed. Nothing was changed.'));
+      }
+      void worker.terminate();
+    });
+    worker.once('error', () => {
+      if (!settled) {
+        settled = true;
+        reject(new VaultError('INTERNAL', 'The key derivation could not run (out of memory?). Nothing was changed.'));
+      }
+    });
+    worker.once('exit', () => {
+      if (!settled) {
+        settled = true;
+        reject(new VaultError('INTERNAL', 'The key derivation stopped unexpectedly. Nothing was changed.'));
+      }
+    });
+  });
+}

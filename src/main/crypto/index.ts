@@ -1,0 +1,11 @@
+export { deriveKey } from './deriveKey.js';
+export {
+  type KdfParameters,
+  KDF_BOUNDS,
+  DEFAULT_KDF_MEMORY_BYTES,
+  PREFERRED_KDF_PASSES,
+  MINIMUM_KDF_PASSES,
+  assertKdfParametersWithinBounds,
+} from './kdfParameters.js';
+export { associatedData, type AssociatedPart } from './associatedData.js';
+export { VaultCipher, AuthenticationFailure, VAULT_KEY_BYTES } from './vaultCipher.js';

@@ -1,0 +1,440 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { VaultError } from '../../shared/errors.js';
+import type { CodeEntry, Item, ItemContent } from '../../shared/item.js';
+import type { OtpCode } from '../../shared/otp.js';
+import { DEFAULT_VAULT_SETTINGS, VAULT_SETTINGS_LIMITS, type VaultSettings } from '../../shared/settings.js';
+import {
+  AuthenticationFailure,
+  DEFAULT_KDF_MEMORY_BYTES,
+  MINIMUM_KDF_PASSES,
+  PREFERRED_KDF_PASSES,
+  VaultCipher,
+  associatedData,
+  type KdfParameters,
+} from '../crypto/index.js';
+import { type OtpParameters, formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
+import { type EntryRecord, VaultRecords, createVaultDatabase, openVaultDatabase } from '../storage/index.js';
+import { readItemContent } from './itemContent.js';
+import { ITEM_PAYLOAD_VERSION, decodeItemPayload, encodeItemPayload } from './itemPayload.js';
+import { assertAcceptableMasterPassword, assertPasswordGiven } from './masterPassword.js';
+import { kdfParametersOf, openPasswordSlot, sealPasswordSlot } from './passwordSlot.js';
+
+export interface VaultOptions {
+  /** Unix milliseconds; injected so tests and the CLI's --at control time. */
+  readonly now?: () => number;
+  /** Creation only: override the KDF (tests use small parameters; the app never does). */
+  readonly kdf?: Partial<Pick<KdfParameters, 'memoryBytes' | 'passes'>>;
+  /** Creation only: the cold-unlock time the default KDF must fit in. */
+  readonly unlockBudgetMilliseconds?: number;
+  /** Stop migrating at this schema version (tests of old formats only). */
+  readonly schemaVersion?: number;
+}
+
+export interface UnlockTimings {
+  readonly kdfMilliseconds: number;
+  readonly otherMilliseconds: number;
+}
+
+const SETTINGS_VERSION = 1;
+const DEFAULT_UNLOCK_BUDGET_MILLISECONDS = 1000;
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * An unlocked vault: the vault key, the open database and the decrypted items.
+ *
+ * Every mutation is one IMMEDIATE transaction that re-reads its row inside the transaction, so two
+ * processes editing the same vault never lose each other's writes. Reads first ask SQLite whether
+ * another connection committed (`data_version`) and reload if so.
+ */
+export class Vault {
+  readonly path: string;
+  readonly kdf: KdfParameters;
+  #unlockTimings: UnlockTimings;
+  readonly #cipher: VaultCipher;
+  readonly #now: () => number;
+  readonly #vaultId: Uint8Array;
+  #records: VaultRecords | null;
+  #key: Uint8Array | null;
+  #items = new Map<string, Item>();
+  #otpByUri = new Map<string, OtpParameters>();
+  #dataVersion = -1;
+
+  private constructor(input: {
+    path: string;
+    kdf: KdfParameters;
+    cipher: VaultCipher;
+    records: VaultRecords;
+    key: Uint8Array;
+    vaultId: Uint8Array;
+    now: () => number;
+    unlockTimings: UnlockTimings;
+  }) {
+    this.path = input.path;
+    this.kdf = input.kdf;
+    this.#cipher = input.cipher;
+    this.#records = input.records;
+    this.#key = input.key;
+    this.#vaultId = input.vaultId;
+    this.#now = input.now;
+    this.#unlockTimings = input.unlockTimings;
+  }
+
+  /** Creates a new vault file at `path`; refuses to overwrite anything. */
+  static async create(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
+    assertAcceptableMasterPassword(password);
+    const now = options.now ?? Date.now;
+    const cipher = await VaultCipher.load();
+    const vaultId = new Uint8Array(randomBytes(16));
+    const key = cipher.generateKey();
+    const createdAt = now();
+    // The slot (and its slow KDF) comes before the file, so a failure leaves nothing behind.
+    const started = performance.now();
+    const { slot, kdf } = await sealCalibratedSlot(cipher, vaultId, key, password, createdAt, options);
+    const kdfMilliseconds = performance.now() - started;
+    const database = createVaultDatabase(path, options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion });
+    const records = new VaultRecords(database);
+    try {
+      records.immediate(() => {
+        records.insertHeader(vaultId, createdAt);
+        records.writeSlot(slot);
+      });
+    } catch (thrown) {
+      records.close();
+      removeVaultFiles(path);
+      throw thrown;
+    }
+    const vault = new Vault({ path, kdf, cipher, records, key, vaultId, now, unlockTimings: { kdfMilliseconds, otherMilliseconds: 0 } });
+    vault.#reload();
+    return vault;
+  }
+
+  /** Opens the vault at `path` with its master password. */
+  static async unlock(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
+    assertPasswordGiven(password);
+    const started = performance.now();
+    const cipher = await VaultCipher.load();
+    const records = new VaultRecords(openVaultDatabase(path, options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }));
+    let key: Uint8Array;
+    let vaultId: Uint8Array;
+    let kdf: KdfParameters;
+    let kdfMilliseconds: number;
+    try {
+      vaultId = records.header().vaultId;
+      const slot = records.passwordSlot();
+      kdf = kdfParametersOf(slot);
+      const kdfStarted = performance.now();
+      key = await openPasswordSlot(cipher, vaultId, slot, password);
+      kdfMilliseconds = performance.now() - kdfStarted;
+    } catch (thrown) {
+      records.close();
+      throw thrown;
+    }
+    const vault = new Vault({
+      path,
+      kdf,
+      cipher,
+      records,
+      key,
+      vaultId,
+      now: options.now ?? Date.now,
+      unlockTimings: { kdfMilliseconds, otherMilliseconds: 0 },
+    });
+    try {
+      vault.#reload();
+    } catch (thrown) {
+      vault.lock();
+      throw thrown;
+    }
+    vault.#unlockTimings = { kdfMilliseconds, otherMilliseconds: performance.now() - started - kdfMilliseconds };
+    return vault;
+  }
+
+  /** How the last unlock split between the password KDF and everything else (for benchmarks and diagnostics). */
+  get unlockTimings(): UnlockTimings {
+    return this.#unlockTimings;
+  }
+
+  get isLocked(): boolean {
+    return this.#key === null;
+  }
+
+  /** Zeroes the vault key, drops every decrypted item and closes the file. Safe to call twice. */
+  lock(): void {
+    if (this.#key) this.#cipher.wipe(this.#key);
+    this.#key = null;
+    this.#items = new Map();
+    this.#otpByUri = new Map();
+    this.#records?.close();
+    this.#records = null;
+  }
+
+  /** Rewraps the vault key under a new password; no item is re-encrypted. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const records = this.#open().records;
+    assertPasswordGiven(currentPassword);
+    assertAcceptableMasterPassword(newPassword);
+    const slot = records.passwordSlot();
+    const confirmed = await openPasswordSlot(this.#cipher, this.#vaultId, slot, currentPassword);
+    this.#cipher.wipe(confirmed);
+    const replacement = await sealPasswordSlot({
+      cipher: this.#cipher,
+      vaultId: this.#vaultId,
+      vaultKey: this.#open().key,
+      password: newPassword,
+      kdf: kdfParametersOf(slot),
+      slotId: slot.id,
+      createdAt: slot.createdAt,
+      updatedAt: this.#now(),
+    });
+    this.#open().records.immediate(() => this.#open().records.writeSlot(replacement));
+  }
+
+  /** Every item, trashed ones included, sorted by title. */
+  items(): Item[] {
+    this.#refresh();
+    return [...this.#items.values()].sort(compareItems);
+  }
+
+  item(id: string): Item {
+    this.#refresh();
+    const item = this.#items.get(id);
+    if (!item) throw notFound();
+    return item;
+  }
+
+  /** Validates, canonicalises every OTP field and stores a new item. */
+  createItem(input: unknown): Item {
+    const content = this.#prepareContent(input);
+    const { records } = this.#open();
+    const now = this.#now();
+    const id = randomUUID();
+    const item: Item = { ...content, id, createdAt: now, updatedAt: now, trashedAt: null };
+    records.immediate(() => {
+      records.insertEntry({ id, createdAt: now, updatedAt: now, payloadVersion: ITEM_PAYLOAD_VERSION, payload: this.#seal(id, { content, trashedAt: null }) });
+    });
+    this.#items.set(id, item);
+    return item;
+  }
+
+  updateItem(id: string, input: unknown): Item {
+    const content = this.#prepareContent(input);
+    return this.#mutate(id, (current) => ({ content, trashedAt: current.trashedAt }));
+  }
+
+  trashItem(id: string): Item {
+    return this.#mutate(id, (current) => ({ content: current, trashedAt: current.trashedAt ?? this.#now() }));
+  }
+
+  restoreItem(id: string): Item {
+    return this.#mutate(id, (current) => ({ content: current, trashedAt: null }));
+  }
+
+  /** Deletes for good: the payload is dropped and a tombstone keeps the id. */
+  deleteItem(id: string): void {
+    const { records } = this.#open();
+    const deleted = records.immediate(() => records.tombstoneEntry(id, this.#now()));
+    this.#items.delete(id);
+    if (!deleted) throw notFound();
+  }
+
+  /** Live codes for every OTP field of every item not in the trash, favourites first. */
+  codes(atMilliseconds: number = this.#now()): CodeEntry[] {
+    this.#refresh();
+    const entries: CodeEntry[] = [];
+    for (const item of [...this.#items.values()].sort(compareItems)) {
+      if (item.trashedAt !== null) continue;
+      for (const field of item.otp) {
+        const parameters = this.#otpParameters(field.uri);
+        entries.push({
+          itemId: item.id,
+          fieldId: field.id,
+          title: item.title,
+          issuer: parameters.issuer,
+          account: parameters.account,
+          tags: item.tags,
+          favorite: item.favorite,
+          summary: toOtpSummary(parameters),
+          current: parameters.type === 'hotp' ? null : generateCode(parameters, atMilliseconds),
+        });
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Shows an HOTP code and moves the stored counter past it, in one transaction: a code once shown is
+   * used up, and two processes asking at once get two different codes.
+   */
+  nextHotpCode(itemId: string, fieldId: string): OtpCode {
+    let code: OtpCode | undefined;
+    this.#mutate(itemId, (current) => {
+      const field = current.otp.find((candidate) => candidate.id === fieldId);
+      if (!field) throw new VaultError('ITEM_NOT_FOUND', 'That one-time-code field no longer exists.');
+      const parameters = this.#otpParameters(field.uri);
+      if (parameters.type !== 'hotp') throw new VaultError('INVALID_PARAMETER', 'That field is not a counter-based (HOTP) code.');
+      code = generateCode(parameters, this.#now());
+      const advanced = formatOtpauthUri({ ...parameters, counter: parameters.counter + 1 });
+      const otp = current.otp.map((candidate) => (candidate.id === fieldId ? { ...candidate, uri: advanced } : candidate));
+      return { content: { ...current, otp }, trashedAt: current.trashedAt };
+    });
+    if (!code) throw new VaultError('INTERNAL', 'No code was generated.');
+    return code;
+  }
+
+  settings(): VaultSettings {
+    const { records, key } = this.#open();
+    const blob = records.header().settings;
+    if (!blob) return DEFAULT_VAULT_SETTINGS;
+    const bytes = this.#openBlob(key, blob, this.#settingsAssociatedData(), 'its settings');
+    try {
+      return readSettings(JSON.parse(new TextDecoder().decode(bytes)));
+    } catch {
+      throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: its settings cannot be read.');
+    }
+  }
+
+  updateSettings(patch: Partial<VaultSettings>): VaultSettings {
+    const { records, key } = this.#open();
+    const next = readSettings({ ...this.settings(), ...patch });
+    const blob = this.#cipher.seal(key, new TextEncoder().encode(JSON.stringify(next)), this.#settingsAssociatedData());
+    records.immediate(() => records.writeSettings(blob));
+    return next;
+  }
+
+  #open(): { records: VaultRecords; key: Uint8Array } {
+    if (!this.#records || !this.#key) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
+    return { records: this.#records, key: this.#key };
+  }
+
+  #prepareContent(input: unknown): ItemContent {
+    const content = readItemContent(input);
+    const otp = content.otp.map((field) => ({ ...field, uri: formatOtpauthUri(parseOtpInput(field.uri)) }));
+    let title = content.title.trim();
+    if (title === '') {
+      const issuer = otp.length > 0 ? this.#otpParameters(otp[0]!.uri).issuer : '';
+      if (issuer === '') throw new VaultError('INVALID_INPUT', 'The item needs a title.');
+      title = issuer;
+    }
+    return { ...content, title, otp };
+  }
+
+  /** Re-reads the row inside an IMMEDIATE transaction, applies `change` and writes it back. */
+  #mutate(id: string, change: (current: Item) => { content: ItemContent; trashedAt: number | null }): Item {
+    const { records } = this.#open();
+    const item = records.immediate(() => {
+      const record = records.entry(id);
+      if (!record || record.deletedAt !== null || !record.payload) throw notFound();
+      const current = this.#decrypt(record);
+      const next = change(current);
+      const updatedAt = Math.max(this.#now(), current.updatedAt);
+      records.updateEntry({ id, updatedAt, payloadVersion: ITEM_PAYLOAD_VERSION, payload: this.#seal(id, next) });
+      return { ...next.content, id, createdAt: current.createdAt, updatedAt, trashedAt: next.trashedAt };
+    });
+    this.#items.set(id, item);
+    return item;
+  }
+
+  #refresh(): void {
+    const { records } = this.#open();
+    if (records.dataVersion() !== this.#dataVersion) this.#reload();
+  }
+
+  #reload(): void {
+    const { records } = this.#open();
+    const items = new Map<string, Item>();
+    const version = records.dataVersion();
+    for (const record of records.liveEntries()) {
+      items.set(record.id, this.#decrypt(record));
+    }
+    this.#items = items;
+    this.#dataVersion = version;
+  }
+
+  #decrypt(record: EntryRecord): Item {
+    const { key } = this.#open();
+    if (!record.payload) throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: an item has no content.');
+    const bytes = this.#openBlob(key, record.payload, this.#entryAssociatedData(record.id, record.payloadVersion), 'an item');
+    const payload = decodeItemPayload(bytes, record.payloadVersion);
+    return { ...payload.content, id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, trashedAt: payload.trashedAt };
+  }
+
+  #seal(id: string, payload: { content: ItemContent; trashedAt: number | null }): Uint8Array {
+    const { key } = this.#open();
+    return this.#cipher.seal(key, encodeItemPayload(payload), this.#entryAssociatedData(id, ITEM_PAYLOAD_VERSION));
+  }
+
+  #openBlob(key: Uint8Array, blob: Uint8Array, aad: Uint8Array, what: string): Uint8Array {
+    try {
+      return this.#cipher.open(key, blob, aad);
+    } catch (thrown) {
+      if (thrown instanceof AuthenticationFailure) {
+        throw new VaultError('VAULT_DAMAGED', `The vault file is damaged or was tampered with: ${what} does not authenticate. Restore it from a backup.`);
+      }
+      throw thrown;
+    }
+  }
+
+  #entryAssociatedData(id: string, payloadVersion: number): Uint8Array {
+    return associatedData('totp-vault/entry', this.#vaultId, id, payloadVersion);
+  }
+
+  #settingsAssociatedData(): Uint8Array {
+    return associatedData('totp-vault/settings', this.#vaultId, SETTINGS_VERSION);
+  }
+
+  /** Parsed OTP parameters, cached by URI: parsing and base32 decoding dominate code generation otherwise. */
+  #otpParameters(uri: string): OtpParameters {
+    let parameters = this.#otpByUri.get(uri);
+    if (!parameters) {
+      parameters = parseOtpInput(uri);
+      this.#otpByUri.set(uri, parameters);
+    }
+    return parameters;
+  }
+}
+
+async function sealCalibratedSlot(
+  cipher: VaultCipher,
+  vaultId: Uint8Array,
+  vaultKey: Uint8Array,
+  password: string,
+  createdAt: number,
+  options: VaultOptions,
+): Promise<{ slot: Awaited<ReturnType<typeof sealPasswordSlot>>; kdf: KdfParameters }> {
+  const memoryBytes = options.kdf?.memoryBytes ?? DEFAULT_KDF_MEMORY_BYTES;
+  const seal = (passes: number) => {
+    const kdf: KdfParameters = { algorithm: 'argon2id13', memoryBytes, passes };
+    return sealPasswordSlot({ cipher, vaultId, vaultKey, password, kdf, createdAt, updatedAt: createdAt }).then((slot) => ({ slot, kdf }));
+  };
+  if (options.kdf?.passes !== undefined) return seal(options.kdf.passes);
+  // Calibration: the creating derivation runs cold in a fresh worker, exactly as every later unlock will.
+  // If the preferred passes blow the unlock budget on this machine, fall back, never below the minimum.
+  const started = performance.now();
+  const preferred = await seal(PREFERRED_KDF_PASSES);
+  const elapsed = performance.now() - started;
+  const budget = options.unlockBudgetMilliseconds ?? DEFAULT_UNLOCK_BUDGET_MILLISECONDS;
+  return elapsed <= budget ? preferred : seal(MINIMUM_KDF_PASSES);
+}
+
+function readSettings(value: unknown): VaultSettings {
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const offset = record['timeOffsetSeconds'] ?? DEFAULT_VAULT_SETTINGS.timeOffsetSeconds;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || Math.abs(offset) > VAULT_SETTINGS_LIMITS.maxTimeOffsetSeconds) {
+    throw new VaultError('INVALID_PARAMETER', `The time offset must be a whole number of seconds within ±${VAULT_SETTINGS_LIMITS.maxTimeOffsetSeconds}.`);
+  }
+  return { timeOffsetSeconds: offset };
+}
+
+function compareItems(left: Item, right: Item): number {
+  if (left.favorite !== right.favorite) return left.favorite ? -1 : 1;
+  return collator.compare(left.title, right.title) || left.id.localeCompare(right.id);
+}
+
+function notFound(): VaultError {
+  return new VaultError('ITEM_NOT_FOUND', 'That item no longer exists.');
+}
+
+function removeVaultFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
