@@ -1,0 +1,8 @@
+/** The OTP engine: the only importer of otpauth. Secrets in, codes out. */
+export { type OtpParameters, toOtpSummary } from './otpParameters.js';
+export { normaliseSecret } from './normaliseSecret.js';
+export { parseOtpauthUri } from './parseOtpauthUri.js';
+export { formatOtpauthUri } from './formatOtpauthUri.js';
+export { parseOtpInput, type OtpInputDefaults } from './parseOtpInput.js';
+export { generateCode, generateNextCode } from './generateCode.js';
+export { forgetCachedSecrets } from './cachedSecret.js';
