@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { pad, unpaddedLength } from './blockPadding.js';
 import { type Sodium, loadSodium } from './sodium.js';
 
 /** Thrown when a ciphertext does not authenticate under the given key and associated data. */
@@ -10,6 +11,37 @@ export class AuthenticationFailure extends Error {
 }
 
 export const VAULT_KEY_BYTES = 32;
+const NONCE_BYTES = 24;
+const TAG_BYTES = 16;
+const PADDING_BLOCK = 64;
+
+export interface SealedInput {
+  readonly blob: Uint8Array;
+  readonly associatedData: Uint8Array;
+}
+
+/**
+ * libsodium's raw WebAssembly exports, which the typed wrapper does not declare. Used only by `openMany`.
+ * 64-bit lengths are passed as (low, high) 32-bit halves, as the wrapper itself does.
+ */
+interface RawSodium {
+  readonly HEAPU8: Uint8Array;
+  _malloc(bytes: number): number;
+  _free(pointer: number): void;
+  _crypto_aead_xchacha20poly1305_ietf_decrypt(
+    message: number,
+    messageLengthOut: number,
+    secretNonce: number,
+    ciphertext: number,
+    ciphertextLengthLow: number,
+    ciphertextLengthHigh: number,
+    associatedData: number,
+    associatedDataLengthLow: number,
+    associatedDataLengthHigh: number,
+    publicNonce: number,
+    key: number,
+  ): number;
+}
 
 /**
  * XChaCha20-Poly1305 (IETF) sealing with a random 24-byte nonce stored in front of the ciphertext.
@@ -20,13 +52,11 @@ export const VAULT_KEY_BYTES = 32;
  */
 export class VaultCipher {
   readonly #sodium: Sodium;
-  readonly #nonceBytes: number;
-  readonly #tagBytes: number;
+  readonly #raw: RawSodium;
 
   private constructor(sodium: Sodium) {
     this.#sodium = sodium;
-    this.#nonceBytes = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    this.#tagBytes = sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES;
+    this.#raw = (sodium as unknown as { libsodium: RawSodium }).libsodium;
   }
 
   static async load(): Promise<VaultCipher> {
@@ -39,45 +69,83 @@ export class VaultCipher {
   }
 
   seal(key: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): Uint8Array {
-    const nonce = randomBytes(this.#nonceBytes);
-    const padded = this.#sodium.pad(plaintext, 64);
+    const nonce = randomBytes(NONCE_BYTES);
+    const padded = pad(plaintext, PADDING_BLOCK);
     const ciphertext = this.#sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(padded, associatedData, null, nonce, key);
-    this.#sodium.memzero(padded);
-    const blob = new Uint8Array(nonce.length + ciphertext.length);
+    padded.fill(0);
+    const blob = new Uint8Array(NONCE_BYTES + ciphertext.length);
     blob.set(nonce, 0);
-    blob.set(ciphertext, nonce.length);
+    blob.set(ciphertext, NONCE_BYTES);
     return blob;
   }
 
   /** Opens a sealed blob or throws AuthenticationFailure; never returns unauthenticated bytes. */
   open(key: Uint8Array, blob: Uint8Array, associatedData: Uint8Array): Uint8Array {
-    if (blob.length < this.#nonceBytes + this.#tagBytes) {
-      throw new AuthenticationFailure();
+    const [plaintext] = this.openMany(key, [{ blob, associatedData }], (view) => view.slice());
+    if (!plaintext) throw new AuthenticationFailure();
+    return plaintext;
+  }
+
+  /**
+   * Opens many blobs under one key. `read` receives each authenticated plaintext as a view into
+   * WebAssembly memory, valid only during the call (it is overwritten by the next blob and zeroed at the
+   * end), and returns what to keep; a blob that does not authenticate or is badly padded gives null.
+   *
+   * Why the raw exports: through the typed wrapper every call copies the key, nonce, associated data and
+   * ciphertext into fresh WebAssembly allocations, ~4 µs of bookkeeping around ~1 µs of cryptography.
+   * Unlocking 10,000 items must take milliseconds, so the key is copied in once, one set of buffers is
+   * reused, plaintext is decoded where it lies, and every buffer is zeroed before it is freed.
+   */
+  openMany<T>(key: Uint8Array, inputs: readonly SealedInput[], read: (plaintext: Uint8Array, index: number) => T): (T | null)[] {
+    if (key.length !== VAULT_KEY_BYTES) throw new AuthenticationFailure();
+    let largestBlob = NONCE_BYTES + TAG_BYTES;
+    let largestAssociatedData = 1;
+    for (const input of inputs) {
+      if (input.blob.length > largestBlob) largestBlob = input.blob.length;
+      if (input.associatedData.length > largestAssociatedData) largestAssociatedData = input.associatedData.length;
     }
-    let padded: Uint8Array;
+    const raw = this.#raw;
+    const sizes = [VAULT_KEY_BYTES, largestBlob, largestAssociatedData, largestBlob] as const;
+    const pointers = sizes.map((size) => raw._malloc(size));
+    const [keyPointer, blobPointer, associatedDataPointer, messagePointer] = pointers as [number, number, number, number];
+    // Allocation may have grown WebAssembly memory, which replaces HEAPU8: read it only after the last malloc.
+    const heap = raw.HEAPU8;
     try {
-      padded = this.#sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-        null,
-        blob.subarray(this.#nonceBytes),
-        associatedData,
-        blob.subarray(0, this.#nonceBytes),
-        key,
-      );
-    } catch {
-      throw new AuthenticationFailure();
-    }
-    try {
-      return this.#sodium.unpad(padded, 64);
-    } catch {
-      // Authenticated but badly padded: only our own bug could write that; treat it as damage all the same.
-      throw new AuthenticationFailure();
+      heap.set(key, keyPointer);
+      return inputs.map(({ blob, associatedData }, index) => {
+        if (blob.length < NONCE_BYTES + TAG_BYTES) return null;
+        const ciphertextLength = blob.length - NONCE_BYTES;
+        // The blob is nonce ‖ ciphertext: one copy, two pointers.
+        heap.set(blob, blobPointer);
+        heap.set(associatedData, associatedDataPointer);
+        const status = raw._crypto_aead_xchacha20poly1305_ietf_decrypt(
+          messagePointer,
+          0,
+          0,
+          blobPointer + NONCE_BYTES,
+          ciphertextLength,
+          0,
+          associatedDataPointer,
+          associatedData.length,
+          0,
+          blobPointer,
+          keyPointer,
+        );
+        if (status !== 0) return null;
+        const padded = heap.subarray(messagePointer, messagePointer + ciphertextLength - TAG_BYTES);
+        const length = unpaddedLength(padded, PADDING_BLOCK);
+        return length < 0 ? null : read(padded.subarray(0, length), index);
+      });
     } finally {
-      this.#sodium.memzero(padded);
+      pointers.forEach((pointer, index) => {
+        heap.fill(0, pointer, pointer + sizes[index]!);
+        raw._free(pointer);
+      });
     }
   }
 
   /** Overwrites key material in place. */
   wipe(bytes: Uint8Array): void {
-    this.#sodium.memzero(bytes);
+    bytes.fill(0);
   }
 }

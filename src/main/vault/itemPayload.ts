@@ -5,30 +5,102 @@ import { readItemContent } from './itemContent.js';
 /** The payload format written today. Bound into each entry's associated data. */
 export const ITEM_PAYLOAD_VERSION = 1;
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
 export interface ItemPayload {
   readonly content: ItemContent;
   readonly trashedAt: number | null;
 }
 
-/** UTF-8 JSON of the content plus the trash mark: small, readable in the spec, fast to parse. */
-export function encodeItemPayload(payload: ItemPayload): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify({ ...payload.content, trashedAt: payload.trashedAt }));
+/**
+ * UTF-8 JSON of the content plus the trash mark. Fields holding their default (empty text, empty list,
+ * false, null) are left out: most items use a handful of fields, and a smaller payload is faster to
+ * decrypt and parse at unlock. Fields are picked one by one so an Item passed as content never leaks its
+ * clear columns into the blob.
+ */
+export function encodeItemPayload({ content, trashedAt }: ItemPayload): Uint8Array {
+  const stored: Record<string, unknown> = {
+    template: content.template,
+    title: content.title,
+    username: content.username,
+    email: content.email,
+    password: content.password,
+    websites: content.websites,
+    phone: content.phone,
+    otp: content.otp.map(({ id, label, uri }) => ({ id, label, uri })),
+    securityQuestion: content.securityQuestion,
+    securityAnswer: content.securityAnswer,
+    notes: content.notes,
+    customFields: content.customFields.map(({ id, label, value, sensitive }) => ({ id, label, value, sensitive })),
+    tags: content.tags,
+    favorite: content.favorite,
+    trashedAt,
+  };
+  for (const [name, value] of Object.entries(stored)) {
+    if (value === '' || value === false || value === null || (Array.isArray(value) && value.length === 0)) delete stored[name];
+  }
+  return encoder.encode(JSON.stringify(stored));
 }
 
+/** Reads one payload from its authenticated plaintext (a transient view: decoded before returning). */
 export function decodeItemPayload(bytes: Uint8Array, version: number): ItemPayload {
-  if (version !== ITEM_PAYLOAD_VERSION) {
-    throw new VaultError('VAULT_TOO_NEW', 'An item in this vault was written by a newer TOTP Vault. Update the app to open it.');
+  const batch = new ItemPayloadBatch(bytes.length);
+  batch.add(bytes, version);
+  return batch.finish()[0]!;
+}
+
+/**
+ * Decodes many payloads at once. Unlocking a large vault spends most of its time parsing: gathering the
+ * plaintexts into one JSON array and parsing it once is markedly faster than 10,000 small parses, and the
+ * gathering buffer is zeroed afterwards so no plaintext copy outlives the call.
+ */
+export class ItemPayloadBatch {
+  readonly #buffer: Uint8Array;
+  #length = 1;
+  #count = 0;
+
+  /** `capacityBytes`: the total length of the sealed blobs the plaintexts come from. */
+  constructor(capacityBytes: number) {
+    // Every plaintext is at least 40 bytes (nonce and tag) shorter than its blob, which leaves room for
+    // the comma after it; two more bytes hold the brackets.
+    this.#buffer = new Uint8Array(capacityBytes + 2);
+    this.#buffer[0] = 0x5b; // [
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: an item cannot be read.');
+
+  /** Copies one authenticated plaintext in; `bytes` may be a transient view. */
+  add(bytes: Uint8Array, version: number): void {
+    if (version !== ITEM_PAYLOAD_VERSION) {
+      throw new VaultError('VAULT_TOO_NEW', 'An item in this vault was written by a newer TOTP Vault. Update the app to open it.');
+    }
+    if (this.#count > 0) this.#buffer[this.#length++] = 0x2c; // ,
+    this.#buffer.set(bytes, this.#length);
+    this.#length += bytes.length;
+    this.#count++;
   }
+
+  finish(): ItemPayload[] {
+    this.#buffer[this.#length++] = 0x5d; // ]
+    let parsed: unknown[];
+    try {
+      parsed = JSON.parse(decoder.decode(this.#buffer.subarray(0, this.#length))) as unknown[];
+    } catch {
+      throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: an item cannot be read.');
+    } finally {
+      this.#buffer.fill(0);
+    }
+    if (!Array.isArray(parsed) || parsed.length !== this.#count) {
+      throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: an item cannot be read.');
+    }
+    return parsed.map(toItemPayload);
+  }
+}
+
+function toItemPayload(parsed: unknown): ItemPayload {
   try {
     const trashedAt = (parsed as { trashedAt?: unknown }).trashedAt;
     return {
-      content: readItemContent(parsed),
+      content: readItemContent(parsed, { normalise: false }),
       trashedAt: typeof trashedAt === 'number' && Number.isFinite(trashedAt) ? trashedAt : null,
     };
   } catch {

@@ -11,12 +11,13 @@ import {
   PREFERRED_KDF_PASSES,
   VaultCipher,
   associatedData,
+  extendAssociatedData,
   type KdfParameters,
 } from '../crypto/index.js';
-import { type OtpParameters, formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
+import { type OtpParameters, forgetCachedSecrets, formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
 import { type EntryRecord, VaultRecords, createVaultDatabase, openVaultDatabase } from '../storage/index.js';
 import { readItemContent } from './itemContent.js';
-import { ITEM_PAYLOAD_VERSION, decodeItemPayload, encodeItemPayload } from './itemPayload.js';
+import { ITEM_PAYLOAD_VERSION, ItemPayloadBatch, type ItemPayload, decodeItemPayload, encodeItemPayload } from './itemPayload.js';
 import { assertAcceptableMasterPassword, assertPasswordGiven } from './masterPassword.js';
 import { kdfParametersOf, openPasswordSlot, sealPasswordSlot } from './passwordSlot.js';
 
@@ -39,6 +40,7 @@ export interface UnlockTimings {
 const SETTINGS_VERSION = 1;
 const DEFAULT_UNLOCK_BUDGET_MILLISECONDS = 1000;
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const EMPTY = new Uint8Array(0);
 
 /**
  * An unlocked vault: the vault key, the open database and the decrypted items.
@@ -54,6 +56,8 @@ export class Vault {
   readonly #cipher: VaultCipher;
   readonly #now: () => number;
   readonly #vaultId: Uint8Array;
+  /** The entry AAD's constant head, encoded once: it is built for every row at unlock. */
+  readonly #entryPrefix: Uint8Array;
   #records: VaultRecords | null;
   #key: Uint8Array | null;
   #items = new Map<string, Item>();
@@ -76,6 +80,7 @@ export class Vault {
     this.#records = input.records;
     this.#key = input.key;
     this.#vaultId = input.vaultId;
+    this.#entryPrefix = associatedData('totp-vault/entry', input.vaultId);
     this.#now = input.now;
     this.#unlockTimings = input.unlockTimings;
   }
@@ -119,12 +124,18 @@ export class Vault {
     let vaultId: Uint8Array;
     let kdf: KdfParameters;
     let kdfMilliseconds: number;
+    let rows: EntryRecord[];
+    let dataVersion: number;
     try {
       vaultId = records.header().vaultId;
       const slot = records.passwordSlot();
       kdf = kdfParametersOf(slot);
       const kdfStarted = performance.now();
-      key = await openPasswordSlot(cipher, vaultId, slot, password);
+      const derivation = openPasswordSlot(cipher, vaultId, slot, password);
+      // The KDF runs in a worker; this thread is idle meanwhile, so read the rows now.
+      dataVersion = records.dataVersion();
+      rows = records.liveEntries();
+      key = await derivation;
       kdfMilliseconds = performance.now() - kdfStarted;
     } catch (thrown) {
       records.close();
@@ -141,7 +152,7 @@ export class Vault {
       unlockTimings: { kdfMilliseconds, otherMilliseconds: 0 },
     });
     try {
-      vault.#reload();
+      vault.#load(rows, dataVersion);
     } catch (thrown) {
       vault.lock();
       throw thrown;
@@ -165,6 +176,7 @@ export class Vault {
     this.#key = null;
     this.#items = new Map();
     this.#otpByUri = new Map();
+    forgetCachedSecrets();
     this.#records?.close();
     this.#records = null;
   }
@@ -205,16 +217,23 @@ export class Vault {
 
   /** Validates, canonicalises every OTP field and stores a new item. */
   createItem(input: unknown): Item {
-    const content = this.#prepareContent(input);
+    return this.createItems([input])[0]!;
+  }
+
+  /** Stores several new items in one transaction: all of them or, on any invalid one, none. */
+  createItems(inputs: readonly unknown[]): Item[] {
+    const contents = inputs.map((input) => this.#prepareContent(input));
     const { records } = this.#open();
     const now = this.#now();
-    const id = randomUUID();
-    const item: Item = { ...content, id, createdAt: now, updatedAt: now, trashedAt: null };
+    const items = contents.map((content): Item => ({ ...content, id: randomUUID(), createdAt: now, updatedAt: now, trashedAt: null }));
     records.immediate(() => {
-      records.insertEntry({ id, createdAt: now, updatedAt: now, payloadVersion: ITEM_PAYLOAD_VERSION, payload: this.#seal(id, { content, trashedAt: null }) });
+      for (const item of items) {
+        const payload = this.#seal(item.id, { content: item, trashedAt: null });
+        records.insertEntry({ id: item.id, createdAt: now, updatedAt: now, payloadVersion: ITEM_PAYLOAD_VERSION, payload });
+      }
     });
-    this.#items.set(id, item);
-    return item;
+    for (const item of items) this.#items.set(item.id, item);
+    return items;
   }
 
   updateItem(id: string, input: unknown): Item {
@@ -342,21 +361,29 @@ export class Vault {
 
   #reload(): void {
     const { records } = this.#open();
-    const items = new Map<string, Item>();
     const version = records.dataVersion();
-    for (const record of records.liveEntries()) {
-      items.set(record.id, this.#decrypt(record));
-    }
+    this.#load(records.liveEntries(), version);
+  }
+
+  /** Decrypts every row in one batch: see VaultCipher.openMany for why. */
+  #load(rows: readonly EntryRecord[], dataVersion: number): void {
+    const { key } = this.#open();
+    const sealed = rows.map((record) => ({ blob: record.payload ?? EMPTY, associatedData: this.#entryAssociatedData(record.id, record.payloadVersion) }));
+    const batch = new ItemPayloadBatch(sealed.reduce((total, input) => total + input.blob.length, 0));
+    const authenticated = this.#cipher.openMany(key, sealed, (plaintext, index) => batch.add(plaintext, rows[index]!.payloadVersion));
+    if (authenticated.includes(null)) throw damagedBlob('an item');
+    const payloads = batch.finish();
+    const items = new Map<string, Item>();
+    rows.forEach((record, index) => items.set(record.id, toItem(record, payloads[index]!)));
     this.#items = items;
-    this.#dataVersion = version;
+    this.#dataVersion = dataVersion;
   }
 
   #decrypt(record: EntryRecord): Item {
     const { key } = this.#open();
     if (!record.payload) throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: an item has no content.');
     const bytes = this.#openBlob(key, record.payload, this.#entryAssociatedData(record.id, record.payloadVersion), 'an item');
-    const payload = decodeItemPayload(bytes, record.payloadVersion);
-    return { ...payload.content, id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, trashedAt: payload.trashedAt };
+    return toItem(record, decodeItemPayload(bytes, record.payloadVersion));
   }
 
   #seal(id: string, payload: { content: ItemContent; trashedAt: number | null }): Uint8Array {
@@ -368,15 +395,13 @@ export class Vault {
     try {
       return this.#cipher.open(key, blob, aad);
     } catch (thrown) {
-      if (thrown instanceof AuthenticationFailure) {
-        throw new VaultError('VAULT_DAMAGED', `The vault file is damaged or was tampered with: ${what} does not authenticate. Restore it from a backup.`);
-      }
+      if (thrown instanceof AuthenticationFailure) throw damagedBlob(what);
       throw thrown;
     }
   }
 
   #entryAssociatedData(id: string, payloadVersion: number): Uint8Array {
-    return associatedData('totp-vault/entry', this.#vaultId, id, payloadVersion);
+    return extendAssociatedData(this.#entryPrefix, id, payloadVersion);
   }
 
   #settingsAssociatedData(): Uint8Array {
@@ -429,6 +454,14 @@ function readSettings(value: unknown): VaultSettings {
 function compareItems(left: Item, right: Item): number {
   if (left.favorite !== right.favorite) return left.favorite ? -1 : 1;
   return collator.compare(left.title, right.title) || left.id.localeCompare(right.id);
+}
+
+function toItem(record: EntryRecord, payload: ItemPayload): Item {
+  return { ...payload.content, id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, trashedAt: payload.trashedAt };
+}
+
+function damagedBlob(what: string): VaultError {
+  return new VaultError('VAULT_DAMAGED', `The vault file is damaged or was tampered with: ${what} does not authenticate. Restore it from a backup.`);
 }
 
 function notFound(): VaultError {

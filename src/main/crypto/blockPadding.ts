@@ -1,0 +1,23 @@
+/**
+ * ISO/IEC 7816-4 padding (what libsodium's sodium_pad does): a 0x80 byte, then zeros up to a multiple of
+ * the block size. Done in JavaScript because a round trip into WebAssembly costs more than the work.
+ */
+export function pad(data: Uint8Array, blockSize: number): Uint8Array {
+  const length = (Math.floor(data.length / blockSize) + 1) * blockSize;
+  const padded = new Uint8Array(length);
+  padded.set(data, 0);
+  padded[data.length] = 0x80;
+  return padded;
+}
+
+/** The length of the data inside a padded buffer, or -1 when the padding is malformed. */
+export function unpaddedLength(padded: Uint8Array, blockSize: number): number {
+  if (padded.length === 0 || padded.length % blockSize !== 0) return -1;
+  const lowest = padded.length - blockSize;
+  for (let index = padded.length - 1; index >= lowest; index--) {
+    const byte = padded[index];
+    if (byte === 0x80) return index;
+    if (byte !== 0) return -1;
+  }
+  return -1;
+}

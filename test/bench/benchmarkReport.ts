@@ -1,0 +1,44 @@
+/** One measured number, with the target it is held to where the issue sets one. */
+export interface Measurement {
+  readonly benchmark: string;
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+  /** Upper bound the value must stay at or under; undefined when the number is informational. */
+  readonly target?: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Prints the measurements as an aligned table, then as one JSON document. Returns whether all targets held. */
+export function printReport(measurements: readonly Measurement[]): boolean {
+  const rows = measurements.map((measurement) => [
+    measurement.benchmark,
+    measurement.metric,
+    formatNumber(measurement.value) + ' ' + measurement.unit,
+    measurement.target === undefined ? '' : '≤ ' + formatNumber(measurement.target) + ' ' + measurement.unit,
+    measurement.target === undefined ? '' : measurement.value <= measurement.target ? 'ok' : 'MISSED',
+  ]);
+  const header = ['benchmark', 'metric', 'value', 'target', 'result'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+  const allMet = measurements.every((measurement) => measurement.target === undefined || measurement.value <= measurement.target);
+  console.log('');
+  console.log(JSON.stringify({ machine: machineDescription(), allTargetsMet: allMet, measurements }, null, 2));
+  return allMet;
+}
+
+function formatNumber(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function machineDescription(): Record<string, unknown> {
+  return { node: process.version, platform: process.platform, arch: process.arch };
+}
