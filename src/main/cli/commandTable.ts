@@ -1,0 +1,123 @@
+import type { ParseArgsOptionsConfig } from 'node:util';
+
+/**
+ * Every option the CLI knows, for node:util parseArgs. One flat table because global options may stand
+ * before or after the command; which command accepts which option is checked afterwards against
+ * COMMAND_TABLE, so `totp-vault list --at 5` is refused by name instead of silently ignored.
+ */
+export const OPTION_TABLE = {
+  vault: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  'kdf-memory': { type: 'string' },
+  'kdf-passes': { type: 'string' },
+  uri: { type: 'string' },
+  secret: { type: 'string' },
+  title: { type: 'string' },
+  issuer: { type: 'string' },
+  account: { type: 'string' },
+  algorithm: { type: 'string' },
+  digits: { type: 'string' },
+  period: { type: 'string' },
+  type: { type: 'string' },
+  counter: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  username: { type: 'string' },
+  favorite: { type: 'boolean' },
+  at: { type: 'string' },
+  purge: { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
+
+export type OptionName = keyof typeof OPTION_TABLE;
+
+export const GLOBAL_OPTIONS: readonly OptionName[] = ['vault', 'json', 'help', 'version'];
+
+export interface CommandSpec {
+  /** Options besides the global ones. */
+  readonly options: readonly OptionName[];
+  /** Names of the positional arguments; a trailing `?` marks an optional one. */
+  readonly positionals: readonly string[];
+  readonly synopsis: string;
+  readonly summary: string;
+  /** Option and behaviour notes for `totp-vault help COMMAND`, one line each. */
+  readonly details: readonly string[];
+}
+
+export const COMMAND_TABLE = {
+  init: {
+    options: ['kdf-memory', 'kdf-passes'],
+    positionals: [],
+    synopsis: 'init [--kdf-memory MIB] [--kdf-passes N]',
+    summary: 'Create a new, empty vault.',
+    details: [
+      'Asks for the new master password twice (once, as the first line, when standard input is not a terminal).',
+      'The key derivation (Argon2id) defaults to 256 MiB and the passes this machine can do within one second.',
+      '--kdf-memory MIB, --kdf-passes N   Advanced: a lighter key derivation for low-memory machines and tests',
+      '                                   (8 to 1024 MiB, 2 to 16 passes). Lighter is easier to brute-force.',
+    ],
+  },
+  add: {
+    options: ['uri', 'secret', 'title', 'issuer', 'account', 'algorithm', 'digits', 'period', 'type', 'counter', 'tag', 'username', 'favorite'],
+    positionals: [],
+    synopsis: 'add (--uri URI | --secret SECRET [--issuer I] [--account A] …) [--title T] [--tag T]…',
+    summary: 'Add an item with one one-time-code field, and show its current code.',
+    details: [
+      '--uri URI          An otpauth:// URI (as in a QR code); it carries its own issuer, account and settings.',
+      '--secret SECRET    A base32 secret in any spacing or case, e.g. "abcd efgh ijkl mnop".',
+      '                   With --secret: --issuer, --account, --type totp|hotp|steam, --algorithm SHA1|SHA256|SHA512,',
+      '                   --digits N, --period SECONDS, --counter N (hotp).',
+      '                   Give "-" as URI or SECRET to type it at a hidden prompt (or, when standard input is',
+      '                   not a terminal, on the line after the master password): arguments show up in `ps`.',
+      '--title TITLE      The item name (default: the issuer, else the account).',
+      '--tag TAG          A tag; repeat for several.   --username NAME   --favorite',
+    ],
+  },
+  list: {
+    options: [],
+    positionals: [],
+    synopsis: 'list',
+    summary: 'List the one-time-code fields of every item not in the trash (never the secrets).',
+    details: ['--json prints [{id, title, issuer, account, type, algorithm, digits, period, tags, favorite}].'],
+  },
+  code: {
+    options: ['at'],
+    positionals: ['QUERY?'],
+    synopsis: 'code [QUERY] [--at UNIX_SECONDS]',
+    summary: 'Show current codes; with one match, print just the code (for `| clip`).',
+    details: [
+      'QUERY matches part of a title, issuer, account or tag (any case), or the start of an item id;',
+      'an exact name wins over partial matches.',
+      'A counter-based (HOTP) code is shown, and its counter advanced, only when it is the only match.',
+      '--at UNIX_SECONDS   The codes at that time instead of now.',
+      '--json prints [{id, title, issuer, account, code, remaining, period}].',
+    ],
+  },
+  rm: {
+    options: ['purge'],
+    positionals: ['QUERY'],
+    synopsis: 'rm QUERY [--purge]',
+    summary: 'Move the one matching item to the trash.',
+    details: ['QUERY is matched as for `code`, and must match exactly one item.', '--purge   Delete it for good instead (trashed items match too).'],
+  },
+  passwd: {
+    options: [],
+    positionals: [],
+    synopsis: 'passwd',
+    summary: 'Change the master password.',
+    details: ['Asks for the current password, then the new one twice (when standard input is not a terminal: the current password on the first line, the new one on the second).'],
+  },
+  help: {
+    options: [],
+    positionals: ['COMMAND?'],
+    synopsis: 'help [COMMAND]',
+    summary: 'Show this help, or the help of one command.',
+    details: [],
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMAND_TABLE;
+
+export function isCommandName(value: string): value is CommandName {
+  return Object.hasOwn(COMMAND_TABLE, value);
+}
