@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The JSON report is what .ci/run counts; the default reporter is what people read.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
