@@ -12,6 +12,8 @@ const PART_TEXT = 2;
 const PART_INTEGER = 3;
 const HEADER_BYTES = 5;
 const encoder = new TextEncoder();
+// eslint-disable-next-line no-control-regex -- the test is exactly "any character outside ASCII"
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 export function associatedData(context: string, ...parts: readonly AssociatedPart[]): Uint8Array {
   return extendAssociatedData(new Uint8Array(0), context, ...parts);
@@ -24,8 +26,7 @@ export function associatedData(context: string, ...parts: readonly AssociatedPar
 export function extendAssociatedData(prefix: Uint8Array, ...parts: readonly AssociatedPart[]): Uint8Array {
   let capacity = prefix.length;
   for (const part of parts) {
-    // A UTF-16 code unit never needs more than 3 bytes of UTF-8.
-    capacity += HEADER_BYTES + (typeof part === 'string' ? part.length * 3 : typeof part === 'number' ? 8 : part.length);
+    capacity += HEADER_BYTES + (typeof part === 'string' ? utf8Length(part) : typeof part === 'number' ? 8 : part.length);
   }
   const output = new Uint8Array(capacity);
   output.set(prefix, 0);
@@ -36,7 +37,7 @@ export function extendAssociatedData(prefix: Uint8Array, ...parts: readonly Asso
     let length: number;
     if (typeof part === 'string') {
       type = PART_TEXT;
-      length = encoder.encodeInto(part, output.subarray(bodyStart)).written;
+      length = writeText(output, bodyStart, part);
     } else if (typeof part === 'number') {
       if (!Number.isSafeInteger(part) || part < 0) throw new RangeError('Associated integers must be non-negative safe integers.');
       type = PART_INTEGER;
@@ -52,7 +53,18 @@ export function extendAssociatedData(prefix: Uint8Array, ...parts: readonly Asso
     writeUint32(output, offset + 1, length);
     offset = bodyStart + length;
   }
-  return offset === capacity ? output : output.slice(0, offset);
+  return output;
+}
+
+function utf8Length(text: string): number {
+  return NON_ASCII.test(text) ? encoder.encode(text).length : text.length;
+}
+
+/** UTF-8 into `output` at `offset`; ASCII (every id we make) is copied directly, sparing an encoder call. */
+function writeText(output: Uint8Array, offset: number, text: string): number {
+  if (NON_ASCII.test(text)) return encoder.encodeInto(text, output.subarray(offset)).written;
+  for (let index = 0; index < text.length; index++) output[offset + index] = text.charCodeAt(index);
+  return text.length;
 }
 
 function writeUint32(output: Uint8Array, offset: number, value: number): void {
