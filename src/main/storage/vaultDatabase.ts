@@ -8,6 +8,8 @@ import { guardStorage, translateSqliteError } from './sqliteErrors.js';
 export const VAULT_APPLICATION_ID = 0x544f5456;
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+/** Where SQLite keeps PRAGMA application_id in the file header (big-endian). */
+const APPLICATION_ID_OFFSET = 68;
 const REQUIRED_TABLES = ['vault', 'slots', 'entries'] as const;
 
 export interface OpenOptions {
@@ -46,10 +48,6 @@ export function openVaultDatabase(path: string, options: OpenOptions = {}): Data
   try {
     guardStorage(() => {
       configure(database);
-      const applicationId = database.pragma('application_id', { simple: true });
-      if (applicationId !== VAULT_APPLICATION_ID) {
-        throw new VaultError('NOT_A_VAULT', 'This file is a SQLite database, but not a TOTP Vault.');
-      }
       migrate(database, options.schemaVersion ?? LATEST_SCHEMA_VERSION);
       assertTablesPresent(database);
     });
@@ -78,15 +76,20 @@ function assertLooksLikeVault(path: string): void {
   if (size < 100) {
     throw new VaultError('NOT_A_VAULT', size === 0 ? 'The vault file is empty.' : 'This file is not a TOTP Vault.');
   }
-  const header = Buffer.alloc(16);
+  // Read from the header, before SQLite opens the file: opening switches on WAL, which would write
+  // to somebody else's database.
+  const header = Buffer.alloc(100);
   const descriptor = openSync(path, 'r');
   try {
-    readSync(descriptor, header, 0, 16, 0);
+    readSync(descriptor, header, 0, 100, 0);
   } finally {
     closeSync(descriptor);
   }
-  if (header.toString('latin1') !== SQLITE_MAGIC) {
+  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new VaultError('NOT_A_VAULT', 'This file is not a TOTP Vault.');
+  }
+  if (header.readUInt32BE(APPLICATION_ID_OFFSET) !== VAULT_APPLICATION_ID) {
+    throw new VaultError('NOT_A_VAULT', 'This file is a SQLite database, but not a TOTP Vault.');
   }
 }
 
@@ -111,7 +114,13 @@ function migrate(database: Database, target: number): void {
     database.transaction(() => {
       const now = database.pragma('user_version', { simple: true }) as number;
       if (now >= migration.version) return;
-      migration.up(database);
+      try {
+        migration.up(database);
+      } catch (thrown) {
+        // A step that cannot apply means the tables do not match the recorded version.
+        if (translateSqliteError(thrown).code !== 'INTERNAL') throw thrown;
+        throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: its tables do not match its recorded version. Restore it from a backup.', { cause: thrown });
+      }
       database.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }

@@ -63,7 +63,6 @@ export class VaultRecords {
   readonly #statements: {
     header: Statement;
     insertHeader: Statement;
-    writeSettings: Statement;
     passwordSlot: Statement;
     upsertSlot: Statement;
     liveEntries: Statement;
@@ -78,7 +77,6 @@ export class VaultRecords {
     this.#statements = guardStorage(() => ({
       header: database.prepare('SELECT * FROM vault WHERE singleton = 1'),
       insertHeader: database.prepare('INSERT INTO vault (singleton, vault_id, created_at) VALUES (1, ?, ?)'),
-      writeSettings: database.prepare('UPDATE vault SET settings = ? WHERE singleton = 1'),
       passwordSlot: database.prepare("SELECT * FROM slots WHERE kind = 'password' ORDER BY created_at LIMIT 2"),
       upsertSlot: database.prepare(`
         INSERT INTO slots (id, kind, kdf_algorithm, kdf_memory_bytes, kdf_passes, salt, wrapped_key, checksum, created_at, updated_at)
@@ -122,8 +120,9 @@ export class VaultRecords {
     guardStorage(() => this.#statements.insertHeader.run(vaultId, createdAt));
   }
 
+  /** Prepared on use: the column arrives with schema version 2, and an older file must still open. */
   writeSettings(blob: Uint8Array): void {
-    guardStorage(() => this.#statements.writeSettings.run(blob));
+    guardStorage(() => this.#database.prepare('UPDATE vault SET settings = ? WHERE singleton = 1').run(blob));
   }
 
   passwordSlot(): SlotRecord {

@@ -98,14 +98,15 @@ export class Vault {
     const { slot, kdf } = await sealCalibratedSlot(cipher, vaultId, key, password, createdAt, options);
     const kdfMilliseconds = performance.now() - started;
     const database = createVaultDatabase(path, options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion });
-    const records = new VaultRecords(database);
+    let records: VaultRecords;
     try {
+      records = new VaultRecords(database);
       records.immediate(() => {
         records.insertHeader(vaultId, createdAt);
         records.writeSlot(slot);
       });
     } catch (thrown) {
-      records.close();
+      database.close();
       removeVaultFiles(path);
       throw thrown;
     }
@@ -119,26 +120,31 @@ export class Vault {
     assertPasswordGiven(password);
     const started = performance.now();
     const cipher = await VaultCipher.load();
-    const records = new VaultRecords(openVaultDatabase(path, options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }));
+    const database = openVaultDatabase(path, options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion });
+    let records: VaultRecords;
     let key: Uint8Array;
     let vaultId: Uint8Array;
     let kdf: KdfParameters;
     let kdfMilliseconds: number;
     let rows: EntryRecord[];
     let dataVersion: number;
+    let derivation: Promise<Uint8Array> | undefined;
     try {
+      records = new VaultRecords(database);
       vaultId = records.header().vaultId;
       const slot = records.passwordSlot();
       kdf = kdfParametersOf(slot);
       const kdfStarted = performance.now();
-      const derivation = openPasswordSlot(cipher, vaultId, slot, password);
+      derivation = openPasswordSlot(cipher, vaultId, slot, password);
       // The KDF runs in a worker; this thread is idle meanwhile, so read the rows now.
       dataVersion = records.dataVersion();
       rows = records.liveEntries();
       key = await derivation;
       kdfMilliseconds = performance.now() - kdfStarted;
     } catch (thrown) {
-      records.close();
+      // A derivation still running must be awaited: its failure must not go unhandled, its key not unwiped.
+      await derivation?.then((derived) => cipher.wipe(derived), () => undefined);
+      database.close();
       throw thrown;
     }
     const vault = new Vault({
@@ -228,7 +234,7 @@ export class Vault {
     const items = contents.map((content): Item => ({ ...content, id: randomUUID(), createdAt: now, updatedAt: now, trashedAt: null }));
     records.immediate(() => {
       for (const item of items) {
-        const payload = this.#seal(item.id, { content: item, trashedAt: null });
+        const payload = this.#seal(item, { content: item, trashedAt: null });
         records.insertEntry({ id: item.id, createdAt: now, updatedAt: now, payloadVersion: ITEM_PAYLOAD_VERSION, payload });
       }
     });
@@ -347,7 +353,7 @@ export class Vault {
       const current = this.#decrypt(record);
       const next = change(current);
       const updatedAt = Math.max(this.#now(), current.updatedAt);
-      records.updateEntry({ id, updatedAt, payloadVersion: ITEM_PAYLOAD_VERSION, payload: this.#seal(id, next) });
+      records.updateEntry({ id, updatedAt, payloadVersion: ITEM_PAYLOAD_VERSION, payload: this.#seal({ id, createdAt: current.createdAt, updatedAt }, next) });
       return { ...next.content, id, createdAt: current.createdAt, updatedAt, trashedAt: next.trashedAt };
     });
     this.#items.set(id, item);
@@ -368,7 +374,7 @@ export class Vault {
   /** Decrypts every row in one batch: see VaultCipher.openMany for why. */
   #load(rows: readonly EntryRecord[], dataVersion: number): void {
     const { key } = this.#open();
-    const sealed = rows.map((record) => ({ blob: record.payload ?? EMPTY, associatedData: this.#entryAssociatedData(record.id, record.payloadVersion) }));
+    const sealed = rows.map((record) => ({ blob: record.payload ?? EMPTY, associatedData: this.#entryAssociatedData(record) }));
     const batch = new ItemPayloadBatch(sealed.reduce((total, input) => total + input.blob.length, 0));
     const authenticated = this.#cipher.openMany(key, sealed, (plaintext, index) => batch.add(plaintext, rows[index]!.payloadVersion));
     if (authenticated.includes(null)) throw damagedBlob('an item');
@@ -382,13 +388,13 @@ export class Vault {
   #decrypt(record: EntryRecord): Item {
     const { key } = this.#open();
     if (!record.payload) throw new VaultError('VAULT_DAMAGED', 'The vault file is damaged: an item has no content.');
-    const bytes = this.#openBlob(key, record.payload, this.#entryAssociatedData(record.id, record.payloadVersion), 'an item');
+    const bytes = this.#openBlob(key, record.payload, this.#entryAssociatedData(record), 'an item');
     return toItem(record, decodeItemPayload(bytes, record.payloadVersion));
   }
 
-  #seal(id: string, payload: { content: ItemContent; trashedAt: number | null }): Uint8Array {
+  #seal(row: Pick<EntryRecord, 'id' | 'createdAt' | 'updatedAt'>, payload: { content: ItemContent; trashedAt: number | null }): Uint8Array {
     const { key } = this.#open();
-    return this.#cipher.seal(key, encodeItemPayload(payload), this.#entryAssociatedData(id, ITEM_PAYLOAD_VERSION));
+    return this.#cipher.seal(key, encodeItemPayload(payload), this.#entryAssociatedData({ ...row, payloadVersion: ITEM_PAYLOAD_VERSION }));
   }
 
   #openBlob(key: Uint8Array, blob: Uint8Array, aad: Uint8Array, what: string): Uint8Array {
@@ -400,8 +406,9 @@ export class Vault {
     }
   }
 
-  #entryAssociatedData(id: string, payloadVersion: number): Uint8Array {
-    return extendAssociatedData(this.#entryPrefix, id, payloadVersion);
+  /** Binds a payload to its vault, its row, its format and its clear timestamps. */
+  #entryAssociatedData(row: Pick<EntryRecord, 'id' | 'payloadVersion' | 'createdAt' | 'updatedAt'>): Uint8Array {
+    return extendAssociatedData(this.#entryPrefix, row.id, row.payloadVersion, row.createdAt, row.updatedAt);
   }
 
   #settingsAssociatedData(): Uint8Array {
