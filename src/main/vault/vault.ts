@@ -13,11 +13,12 @@ import {
   associatedData,
   extendAssociatedData,
   type KdfParameters,
+  type SealedInput,
 } from '../crypto/index.js';
 import { type OtpParameters, forgetCachedSecrets, formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
 import { type EntryRecord, VaultRecords, createVaultDatabase, openVaultDatabase } from '../storage/index.js';
 import { readItemContent } from './itemContent.js';
-import { ITEM_PAYLOAD_VERSION, ItemPayloadBatch, type ItemPayload, decodeItemPayload, encodeItemPayload } from './itemPayload.js';
+import { ITEM_PAYLOAD_VERSION, ItemPayloadBatch, type StoredItem, decodeItemPayload, encodeItemPayload } from './itemPayload.js';
 import { assertAcceptableMasterPassword, assertPasswordGiven } from './masterPassword.js';
 import { kdfParametersOf, openPasswordSlot, sealPasswordSlot } from './passwordSlot.js';
 
@@ -80,7 +81,7 @@ export class Vault {
     this.#records = input.records;
     this.#key = input.key;
     this.#vaultId = input.vaultId;
-    this.#entryPrefix = associatedData('totp-vault/entry', input.vaultId);
+    this.#entryPrefix = entryAssociatedDataPrefix(input.vaultId);
     this.#now = input.now;
     this.#unlockTimings = input.unlockTimings;
   }
@@ -119,6 +120,8 @@ export class Vault {
   static async unlock(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
     assertPasswordGiven(password);
     const started = performance.now();
+    // Loaded before the KDF starts, not beside it: both compile the same WebAssembly, and on two cores
+    // compiling it twice at once slows the derivation by more than it saves here.
     const cipher = await VaultCipher.load();
     const database = openVaultDatabase(path, options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion });
     let records: VaultRecords;
@@ -128,6 +131,7 @@ export class Vault {
     let kdfMilliseconds: number;
     let rows: EntryRecord[];
     let dataVersion: number;
+    let sealed: SealedInput[];
     let derivation: Promise<Uint8Array> | undefined;
     try {
       records = new VaultRecords(database);
@@ -136,9 +140,10 @@ export class Vault {
       kdf = kdfParametersOf(slot);
       const kdfStarted = performance.now();
       derivation = openPasswordSlot(cipher, vaultId, slot, password);
-      // The KDF runs in a worker; this thread is idle meanwhile, so read the rows now.
+      // The KDF runs in a worker and this thread is idle meanwhile: do all the work that needs no key now.
       dataVersion = records.dataVersion();
       rows = records.liveEntries();
+      sealed = sealedEntries(entryAssociatedDataPrefix(vaultId), rows);
       key = await derivation;
       kdfMilliseconds = performance.now() - kdfStarted;
     } catch (thrown) {
@@ -158,7 +163,7 @@ export class Vault {
       unlockTimings: { kdfMilliseconds, otherMilliseconds: 0 },
     });
     try {
-      vault.#load(rows, dataVersion);
+      vault.#load(rows, sealed, dataVersion);
     } catch (thrown) {
       vault.lock();
       throw thrown;
@@ -368,13 +373,13 @@ export class Vault {
   #reload(): void {
     const { records } = this.#open();
     const version = records.dataVersion();
-    this.#load(records.liveEntries(), version);
+    const rows = records.liveEntries();
+    this.#load(rows, sealedEntries(this.#entryPrefix, rows), version);
   }
 
   /** Decrypts every row in one batch: see VaultCipher.openMany for why. */
-  #load(rows: readonly EntryRecord[], dataVersion: number): void {
+  #load(rows: readonly EntryRecord[], sealed: readonly SealedInput[], dataVersion: number): void {
     const { key } = this.#open();
-    const sealed = rows.map((record) => ({ blob: record.payload ?? EMPTY, associatedData: this.#entryAssociatedData(record) }));
     const batch = new ItemPayloadBatch(sealed.reduce((total, input) => total + input.blob.length, 0));
     const authenticated = this.#cipher.openMany(key, sealed, (plaintext, index) => batch.add(plaintext, rows[index]!.payloadVersion));
     if (authenticated.includes(null)) throw damagedBlob('an item');
@@ -406,9 +411,9 @@ export class Vault {
     }
   }
 
-  /** Binds a payload to its vault, its row, its format and its clear timestamps. */
+  /** See entryAssociatedData. */
   #entryAssociatedData(row: Pick<EntryRecord, 'id' | 'payloadVersion' | 'createdAt' | 'updatedAt'>): Uint8Array {
-    return extendAssociatedData(this.#entryPrefix, row.id, row.payloadVersion, row.createdAt, row.updatedAt);
+    return entryAssociatedData(this.#entryPrefix, row);
   }
 
   #settingsAssociatedData(): Uint8Array {
@@ -463,8 +468,22 @@ function compareItems(left: Item, right: Item): number {
   return collator.compare(left.title, right.title) || left.id.localeCompare(right.id);
 }
 
-function toItem(record: EntryRecord, payload: ItemPayload): Item {
-  return { ...payload.content, id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, trashedAt: payload.trashedAt };
+function entryAssociatedDataPrefix(vaultId: Uint8Array): Uint8Array {
+  return associatedData('totp-vault/entry', vaultId);
+}
+
+/** Binds a payload to its vault (in the prefix), its row, its format and its clear timestamps. */
+function entryAssociatedData(prefix: Uint8Array, row: Pick<EntryRecord, 'id' | 'payloadVersion' | 'createdAt' | 'updatedAt'>): Uint8Array {
+  return extendAssociatedData(prefix, row.id, row.payloadVersion, row.createdAt, row.updatedAt);
+}
+
+function sealedEntries(prefix: Uint8Array, rows: readonly EntryRecord[]): SealedInput[] {
+  return rows.map((record) => ({ blob: record.payload ?? EMPTY, associatedData: entryAssociatedData(prefix, record) }));
+}
+
+/** Completes a freshly decoded payload into an Item in place (no second copy of 10,000 objects). */
+function toItem(record: EntryRecord, stored: StoredItem): Item {
+  return Object.assign(stored, { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt });
 }
 
 function damagedBlob(what: string): VaultError {
