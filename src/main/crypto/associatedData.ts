@@ -19,18 +19,37 @@ export function associatedData(context: string, ...parts: readonly AssociatedPar
   return extendAssociatedData(new Uint8Array(0), context, ...parts);
 }
 
-/**
- * `extendAssociatedData(associatedData(a, b), c)` equals `associatedData(a, b, c)`.
- * Written straight into one buffer: this runs once per row at unlock, 10,000 times for a large vault.
- */
+/** `extendAssociatedData(associatedData(a, b), c)` equals `associatedData(a, b, c)`. */
 export function extendAssociatedData(prefix: Uint8Array, ...parts: readonly AssociatedPart[]): Uint8Array {
-  let capacity = prefix.length;
-  for (const part of parts) {
-    capacity += HEADER_BYTES + (typeof part === 'string' ? utf8Length(part) : typeof part === 'number' ? 8 : part.length);
-  }
-  const output = new Uint8Array(capacity);
-  output.set(prefix, 0);
-  let offset = prefix.length;
+  return extendAssociatedDataMany(prefix, [parts])[0]!;
+}
+
+/**
+ * Extends one prefix with many part lists, as views into a single new buffer. Unlocking builds one per row,
+ * 10,000 for a large vault: separate buffers of this size each get their own backing store, which cost
+ * more than the encoding itself.
+ */
+export function extendAssociatedDataMany(prefix: Uint8Array, partLists: readonly (readonly AssociatedPart[])[]): Uint8Array[] {
+  let total = 0;
+  const lengths = partLists.map((parts) => {
+    let length = prefix.length;
+    for (const part of parts) length += HEADER_BYTES + (typeof part === 'string' ? utf8Length(part) : typeof part === 'number' ? 8 : part.length);
+    total += length;
+    return length;
+  });
+  const buffer = new Uint8Array(total);
+  let start = 0;
+  return partLists.map((parts, index) => {
+    writeParts(buffer, start, prefix, parts);
+    const view = buffer.subarray(start, start + lengths[index]!);
+    start += lengths[index]!;
+    return view;
+  });
+}
+
+function writeParts(output: Uint8Array, start: number, prefix: Uint8Array, parts: readonly AssociatedPart[]): void {
+  output.set(prefix, start);
+  let offset = start + prefix.length;
   for (const part of parts) {
     const bodyStart = offset + HEADER_BYTES;
     let type: number;
@@ -53,7 +72,6 @@ export function extendAssociatedData(prefix: Uint8Array, ...parts: readonly Asso
     writeUint32(output, offset + 1, length);
     offset = bodyStart + length;
   }
-  return output;
 }
 
 function utf8Length(text: string): number {

@@ -7,5 +7,5 @@ export {
   MINIMUM_KDF_PASSES,
   assertKdfParametersWithinBounds,
 } from './kdfParameters.js';
-export { associatedData, extendAssociatedData, type AssociatedPart } from './associatedData.js';
+export { associatedData, extendAssociatedData, extendAssociatedDataMany, type AssociatedPart } from './associatedData.js';
 export { VaultCipher, AuthenticationFailure, VAULT_KEY_BYTES, type SealedInput } from './vaultCipher.js';

@@ -12,6 +12,7 @@ import {
   VaultCipher,
   associatedData,
   extendAssociatedData,
+  extendAssociatedDataMany,
   type KdfParameters,
   type SealedInput,
 } from '../crypto/index.js';
@@ -62,6 +63,8 @@ export class Vault {
   #records: VaultRecords | null;
   #key: Uint8Array | null;
   #items = new Map<string, Item>();
+  /** `#items` in display order, rebuilt only after a change: sorting 10,000 titles costs more than a listing. */
+  #sorted: Item[] | null = null;
   #otpByUri = new Map<string, OtpParameters>();
   #dataVersion = -1;
 
@@ -186,6 +189,7 @@ export class Vault {
     if (this.#key) this.#cipher.wipe(this.#key);
     this.#key = null;
     this.#items = new Map();
+    this.#sorted = null;
     this.#otpByUri = new Map();
     forgetCachedSecrets();
     this.#records?.close();
@@ -216,7 +220,7 @@ export class Vault {
   /** Every item, trashed ones included, sorted by title. */
   items(): Item[] {
     this.#refresh();
-    return [...this.#items.values()].sort(compareItems);
+    return [...this.#sortedItems()];
   }
 
   item(id: string): Item {
@@ -244,6 +248,7 @@ export class Vault {
       }
     });
     for (const item of items) this.#items.set(item.id, item);
+    this.#sorted = null;
     return items;
   }
 
@@ -265,6 +270,7 @@ export class Vault {
     const { records } = this.#open();
     const deleted = records.immediate(() => records.tombstoneEntry(id, this.#now()));
     this.#items.delete(id);
+    this.#sorted = null;
     if (!deleted) throw notFound();
   }
 
@@ -272,7 +278,7 @@ export class Vault {
   codes(atMilliseconds: number = this.#now()): CodeEntry[] {
     this.#refresh();
     const entries: CodeEntry[] = [];
-    for (const item of [...this.#items.values()].sort(compareItems)) {
+    for (const item of this.#sortedItems()) {
       if (item.trashedAt !== null) continue;
       for (const field of item.otp) {
         const parameters = this.#otpParameters(field.uri);
@@ -362,7 +368,13 @@ export class Vault {
       return { ...next.content, id, createdAt: current.createdAt, updatedAt, trashedAt: next.trashedAt };
     });
     this.#items.set(id, item);
+    this.#sorted = null;
     return item;
+  }
+
+  #sortedItems(): readonly Item[] {
+    this.#sorted ??= [...this.#items.values()].sort(compareItems);
+    return this.#sorted;
   }
 
   #refresh(): void {
@@ -387,6 +399,7 @@ export class Vault {
     const items = new Map<string, Item>();
     rows.forEach((record, index) => items.set(record.id, toItem(record, payloads[index]!)));
     this.#items = items;
+    this.#sorted = null;
     this.#dataVersion = dataVersion;
   }
 
@@ -478,7 +491,11 @@ function entryAssociatedData(prefix: Uint8Array, row: Pick<EntryRecord, 'id' | '
 }
 
 function sealedEntries(prefix: Uint8Array, rows: readonly EntryRecord[]): SealedInput[] {
-  return rows.map((record) => ({ blob: record.payload ?? EMPTY, associatedData: entryAssociatedData(prefix, record) }));
+  const associated = extendAssociatedDataMany(
+    prefix,
+    rows.map((row) => [row.id, row.payloadVersion, row.createdAt, row.updatedAt]),
+  );
+  return rows.map((record, index) => ({ blob: record.payload ?? EMPTY, associatedData: associated[index]! }));
 }
 
 /** Completes a freshly decoded payload into an Item in place (no second copy of 10,000 objects). */
