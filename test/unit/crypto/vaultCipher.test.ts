@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationFailure, VaultCipher, associatedData, extendAssociatedData } from '../../../src/main/crypto/index.js';
+import { AuthenticationFailure, VaultCipher, associatedData, extendAssociatedData, extendAssociatedDataMany } from '../../../src/main/crypto/index.js';
 import { pad, unpaddedLength } from '../../../src/main/crypto/blockPadding.js';
 
 let cipher: VaultCipher;
@@ -93,6 +93,10 @@ describe('associated data', () => {
     for (const [id, version] of [['6f1c-…-ø', 1], ['plain', 2 ** 40 + 5], ['🔑', 0]] as const) {
       expect(extendAssociatedData(prefix, id, version)).toEqual(associatedData('totp-vault/entry', vaultId, id, version));
     }
+    const lists = [['a', 1], ['ø-id', 2 ** 33], [new Uint8Array([9, 9]), 0]] as const;
+    const many = extendAssociatedDataMany(prefix, lists);
+    expect(many).toEqual(lists.map((parts) => extendAssociatedData(prefix, ...parts)));
+    expect(new Set(many.map((view) => view.buffer)).size).toBe(1);
     expect(Buffer.from(associatedData('c', 2 ** 40 + 5)).subarray(-8).toString('hex')).toBe('0000010000000005');
     expect(() => associatedData('c', -1)).toThrow(RangeError);
   });
