@@ -13,14 +13,19 @@ const RUNS = 3;
 const MiB = 1024 * 1024;
 const probe = fileURLToPath(new URL('./unlockProbe.ts', import.meta.url));
 
-interface ProbeResult {
+interface UnlockRun {
   entries: number;
   kdfMilliseconds: number;
   otherMilliseconds: number;
-  codesColdMilliseconds: number;
-  codesWarmMilliseconds: number;
+  codesFirstMilliseconds: number;
+  codesNextPeriodMilliseconds: number;
   rssBefore: number;
   rssAfterUnlock: number;
+}
+
+interface ProbeResult {
+  cold: UnlockRun;
+  warm: UnlockRun;
 }
 
 /** Unlock split into KDF and the rest, code generation, and memory after unlock, each in a fresh process. */
@@ -37,17 +42,22 @@ export async function runVaultBenchmark(): Promise<Measurement[]> {
       vault.createItems(Array.from({ length: size }, (_, index) => sampleItem(index)));
       vault.lock();
       const runs = Array.from({ length: RUNS }, () => runProbe(path));
+      const cold = runs.map((run) => run.cold);
+      const warm = runs.map((run) => run.warm);
       const name = `unlock ${size.toLocaleString('en')} entries`;
+      const target = size === 10_000 ? { target: 50 } : {};
       measurements.push(
-        { benchmark: name, metric: `KDF (Argon2id ${kdf.memoryBytes / MiB} MiB, ${kdf.passes} passes, cold worker)`, value: median(runs.map((run) => run.kdfMilliseconds)), unit: 'ms' },
-        { benchmark: name, metric: 'everything but the KDF', value: median(runs.map((run) => run.otherMilliseconds)), unit: 'ms', ...(size === 10_000 ? { target: 50 } : {}) },
-        { benchmark: name, metric: 'resident memory growth over unlock', value: median(runs.map((run) => (run.rssAfterUnlock - run.rssBefore) / MiB)), unit: 'MiB', target: 128 },
+        { benchmark: name, metric: `KDF, cold (Argon2id ${kdf.memoryBytes / MiB} MiB, ${kdf.passes} passes, in a new worker)`, value: median(cold.map((run) => run.kdfMilliseconds)), unit: 'ms' },
+        { benchmark: name, metric: 'everything but the KDF, cold process', value: median(cold.map((run) => run.otherMilliseconds)), unit: 'ms', ...target },
+        { benchmark: name, metric: 'everything but the KDF, warm (second unlock)', value: median(warm.map((run) => run.otherMilliseconds)), unit: 'ms', ...target },
+        { benchmark: name, metric: 'resident memory growth over unlock', value: median(cold.map((run) => (run.rssAfterUnlock - run.rssBefore) / MiB)), unit: 'MiB', target: 128 },
       );
       if (size === 10_000) {
         measurements.push(
-          { benchmark: 'codes 10,000 entries', metric: 'first listing after unlock', value: median(runs.map((run) => run.codesColdMilliseconds)), unit: 'ms', target: 50 },
-          { benchmark: 'codes 10,000 entries', metric: 'next period', value: median(runs.map((run) => run.codesWarmMilliseconds)), unit: 'ms', target: 50 },
-          { benchmark: 'memory after unlock', metric: 'resident set, 10,000 entries', value: median(runs.map((run) => run.rssAfterUnlock / MiB)), unit: 'MiB', target: 256 },
+          { benchmark: 'codes 10,000 entries', metric: 'next period (every code recomputed)', value: median(warm.map((run) => run.codesNextPeriodMilliseconds)), unit: 'ms', target: 50 },
+          { benchmark: 'codes 10,000 entries', metric: 'first listing after a cold unlock (parses every URI)', value: median(cold.map((run) => run.codesFirstMilliseconds)), unit: 'ms', target: 50 },
+          { benchmark: 'codes 10,000 entries', metric: 'first listing after a warm unlock', value: median(warm.map((run) => run.codesFirstMilliseconds)), unit: 'ms', target: 50 },
+          { benchmark: 'memory after unlock', metric: 'resident set, 10,000 entries (KDF memory not held)', value: median(cold.map((run) => run.rssAfterUnlock / MiB)), unit: 'MiB', target: 256 },
         );
       }
     }

@@ -10,13 +10,16 @@ export function pad(data: Uint8Array, blockSize: number): Uint8Array {
   return padded;
 }
 
-/** The length of the data inside a padded buffer, or -1 when the padding is malformed. */
-export function unpaddedLength(padded: Uint8Array, blockSize: number): number {
-  if (padded.length === 0 || padded.length % blockSize !== 0) return -1;
-  const lowest = padded.length - blockSize;
-  for (let index = padded.length - 1; index >= lowest; index--) {
-    const byte = padded[index];
-    if (byte === 0x80) return index;
+/**
+ * The length of the data inside the padded bytes `buffer[start, start + length)`, or -1 when the padding
+ * is malformed. Takes a range rather than a view so a caller scanning WebAssembly memory allocates nothing.
+ */
+export function unpaddedLength(buffer: Uint8Array, start: number, length: number, blockSize: number): number {
+  if (length === 0 || length % blockSize !== 0) return -1;
+  const lowest = start + length - blockSize;
+  for (let index = start + length - 1; index >= lowest; index--) {
+    const byte = buffer[index];
+    if (byte === 0x80) return index - start;
     if (byte !== 0) return -1;
   }
   return -1;

@@ -8,4 +8,4 @@ export {
   assertKdfParametersWithinBounds,
 } from './kdfParameters.js';
 export { associatedData, extendAssociatedData, extendAssociatedDataMany, type AssociatedPart } from './associatedData.js';
-export { VaultCipher, AuthenticationFailure, VAULT_KEY_BYTES, type SealedInput } from './vaultCipher.js';
+export { VaultCipher, AuthenticationFailure, VAULT_KEY_BYTES, type Delimiters, type SealedInput } from './vaultCipher.js';

@@ -15,6 +15,13 @@ const NONCE_BYTES = 24;
 const TAG_BYTES = 16;
 const PADDING_BLOCK = 64;
 
+/** Single bytes written before, between and after joined plaintexts. */
+export interface Delimiters {
+  readonly open?: number;
+  readonly separator?: number;
+  readonly close?: number;
+}
+
 export interface SealedInput {
   readonly blob: Uint8Array;
   readonly associatedData: Uint8Array;
@@ -81,45 +88,54 @@ export class VaultCipher {
 
   /** Opens a sealed blob or throws AuthenticationFailure; never returns unauthenticated bytes. */
   open(key: Uint8Array, blob: Uint8Array, associatedData: Uint8Array): Uint8Array {
-    const [plaintext] = this.openMany(key, [{ blob, associatedData }], (view) => view.slice());
-    if (!plaintext) throw new AuthenticationFailure();
-    return plaintext;
+    const joined = this.openJoined(key, [{ blob, associatedData }], {});
+    if (typeof joined === 'number') throw new AuthenticationFailure();
+    return joined;
   }
 
   /**
-   * Opens many blobs under one key. `read` receives each authenticated plaintext as a view into
-   * WebAssembly memory, valid only during the call (it is overwritten by the next blob and zeroed at the
-   * end), and returns what to keep; a blob that does not authenticate or is badly padded gives null.
+   * Opens many blobs under one key and returns their plaintexts joined into one buffer, with optional
+   * single-byte delimiters (`[`, `,`, `]` make a JSON array of JSON payloads). If a blob does not
+   * authenticate or is badly padded, returns its index instead and nothing else.
    *
    * Why the raw exports: through the typed wrapper every call copies the key, nonce, associated data and
    * ciphertext into fresh WebAssembly allocations, ~4 µs of bookkeeping around ~1 µs of cryptography.
-   * Unlocking 10,000 items must take milliseconds, so the key is copied in once, one set of buffers is
-   * reused, plaintext is decoded where it lies, and every buffer is zeroed before it is freed.
+   * Here the key is copied in once, each plaintext is decrypted straight to its place in one output
+   * region (its padding is then overwritten by the next delimiter), the result is copied out once, and
+   * every buffer is zeroed before it is freed.
    */
-  openMany<T>(key: Uint8Array, inputs: readonly SealedInput[], read: (plaintext: Uint8Array, index: number) => T): (T | null)[] {
+  openJoined(key: Uint8Array, inputs: readonly SealedInput[], delimiters: Delimiters): Uint8Array | number {
     if (key.length !== VAULT_KEY_BYTES) throw new AuthenticationFailure();
     let largestBlob = NONCE_BYTES + TAG_BYTES;
     let largestAssociatedData = 1;
+    let paddedTotal = 0;
     for (const input of inputs) {
       if (input.blob.length > largestBlob) largestBlob = input.blob.length;
       if (input.associatedData.length > largestAssociatedData) largestAssociatedData = input.associatedData.length;
+      paddedTotal += Math.max(0, input.blob.length - NONCE_BYTES - TAG_BYTES);
     }
+    // An unpadded plaintext is always at least one byte shorter than its padded form, so each delimiter fits
+    // into the padding it replaces; the opening and closing bytes need two more.
+    const outputCapacity = paddedTotal + 2;
     const raw = this.#raw;
-    const sizes = [VAULT_KEY_BYTES, largestBlob, largestAssociatedData, largestBlob] as const;
+    const sizes = [VAULT_KEY_BYTES, largestBlob, largestAssociatedData, outputCapacity] as const;
     const pointers = sizes.map((size) => raw._malloc(size));
-    const [keyPointer, blobPointer, associatedDataPointer, messagePointer] = pointers as [number, number, number, number];
+    const [keyPointer, blobPointer, associatedDataPointer, outputPointer] = pointers as [number, number, number, number];
     // Allocation may have grown WebAssembly memory, which replaces HEAPU8: read it only after the last malloc.
     const heap = raw.HEAPU8;
     try {
       heap.set(key, keyPointer);
-      return inputs.map(({ blob, associatedData }, index) => {
-        if (blob.length < NONCE_BYTES + TAG_BYTES) return null;
+      let offset = outputPointer;
+      if (delimiters.open !== undefined) heap[offset++] = delimiters.open;
+      for (let index = 0; index < inputs.length; index++) {
+        const { blob, associatedData } = inputs[index]!;
+        if (blob.length < NONCE_BYTES + TAG_BYTES) return index;
         const ciphertextLength = blob.length - NONCE_BYTES;
         // The blob is nonce ‖ ciphertext: one copy, two pointers.
         heap.set(blob, blobPointer);
         heap.set(associatedData, associatedDataPointer);
         const status = raw._crypto_aead_xchacha20poly1305_ietf_decrypt(
-          messagePointer,
+          offset,
           0,
           0,
           blobPointer + NONCE_BYTES,
@@ -131,11 +147,14 @@ export class VaultCipher {
           blobPointer,
           keyPointer,
         );
-        if (status !== 0) return null;
-        const padded = heap.subarray(messagePointer, messagePointer + ciphertextLength - TAG_BYTES);
-        const length = unpaddedLength(padded, PADDING_BLOCK);
-        return length < 0 ? null : read(padded.subarray(0, length), index);
-      });
+        if (status !== 0) return index;
+        const length = unpaddedLength(heap, offset, ciphertextLength - TAG_BYTES, PADDING_BLOCK);
+        if (length < 0) return index;
+        offset += length;
+        if (delimiters.separator !== undefined && index < inputs.length - 1) heap[offset++] = delimiters.separator;
+      }
+      if (delimiters.close !== undefined) heap[offset++] = delimiters.close;
+      return heap.slice(outputPointer, offset);
     } finally {
       pointers.forEach((pointer, index) => {
         heap.fill(0, pointer, pointer + sizes[index]!);

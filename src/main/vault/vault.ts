@@ -19,7 +19,7 @@ import {
 import { type OtpParameters, forgetCachedSecrets, formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
 import { type EntryRecord, VaultRecords, createVaultDatabase, openVaultDatabase } from '../storage/index.js';
 import { readItemContent } from './itemContent.js';
-import { ITEM_PAYLOAD_VERSION, ItemPayloadBatch, type StoredItem, decodeItemPayload, encodeItemPayload } from './itemPayload.js';
+import { ITEM_PAYLOAD_ARRAY, ITEM_PAYLOAD_VERSION, type StoredItem, decodeItemPayload, decodeItemPayloads, encodeItemPayload } from './itemPayload.js';
 import { assertAcceptableMasterPassword, assertPasswordGiven } from './masterPassword.js';
 import { kdfParametersOf, openPasswordSlot, sealPasswordSlot } from './passwordSlot.js';
 
@@ -392,10 +392,9 @@ export class Vault {
   /** Decrypts every row in one batch: see VaultCipher.openMany for why. */
   #load(rows: readonly EntryRecord[], sealed: readonly SealedInput[], dataVersion: number): void {
     const { key } = this.#open();
-    const batch = new ItemPayloadBatch(sealed.reduce((total, input) => total + input.blob.length, 0));
-    const authenticated = this.#cipher.openMany(key, sealed, (plaintext, index) => batch.add(plaintext, rows[index]!.payloadVersion));
-    if (authenticated.includes(null)) throw damagedBlob('an item');
-    const payloads = batch.finish();
+    const joined = this.#cipher.openJoined(key, sealed, ITEM_PAYLOAD_ARRAY);
+    if (typeof joined === 'number') throw damagedBlob('an item');
+    const payloads = decodeItemPayloads(joined, rows.map((row) => row.payloadVersion));
     const items = new Map<string, Item>();
     rows.forEach((record, index) => items.set(record.id, toItem(record, payloads[index]!)));
     this.#items = items;

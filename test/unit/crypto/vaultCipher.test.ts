@@ -25,21 +25,30 @@ describe('VaultCipher', () => {
     }
   });
 
-  it('opens many blobs exactly as libsodium opens each one, and gives null for every tampered one', () => {
+  it('opens many blobs exactly as libsodium opens each one, joined with delimiters', () => {
     const key = cipher.generateKey();
     const inputs = Array.from({ length: 300 }, (_, index) => {
       const plaintext = new Uint8Array(randomBytes(index * 7));
       const associated = new Uint8Array(randomBytes(1 + (index % 50)));
       const nonce = new Uint8Array(randomBytes(24));
       const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sodium.pad(plaintext, 64), associated, null, nonce, key);
-      const blob = new Uint8Array([...nonce, ...ciphertext]);
-      if (index % 3 === 1) blob[index % blob.length]! ^= 1 << (index % 8);
-      return { blob, associatedData: associated, plaintext, tampered: index % 3 === 1 };
+      return { blob: new Uint8Array([...nonce, ...ciphertext]), associatedData: associated, plaintext };
     });
-    const opened = cipher.openMany(key, inputs, (view) => view.slice());
-    inputs.forEach((input, index) => {
-      expect(opened[index], `blob ${index}`).toEqual(input.tampered ? null : input.plaintext);
-    });
+    const expected = [0x5b, ...inputs.flatMap((input, index) => [...input.plaintext, ...(index < inputs.length - 1 ? [0x2c] : [])]), 0x5d];
+    expect(cipher.openJoined(key, inputs, { open: 0x5b, separator: 0x2c, close: 0x5d })).toEqual(new Uint8Array(expected));
+    expect(cipher.openJoined(key, [], { open: 0x5b, separator: 0x2c, close: 0x5d })).toEqual(new Uint8Array([0x5b, 0x5d]));
+    expect(cipher.openJoined(key, inputs.slice(0, 3), {})).toEqual(new Uint8Array(inputs.slice(0, 3).flatMap((input) => [...input.plaintext])));
+  });
+
+  it('names the first blob that does not authenticate, wherever it is', () => {
+    const key = cipher.generateKey();
+    const inputs = Array.from({ length: 20 }, (_, index) => ({ blob: cipher.seal(key, new Uint8Array(index * 30), new Uint8Array([index])), associatedData: new Uint8Array([index]) }));
+    for (const damaged of [0, 7, 19]) {
+      const copy = inputs.map((input) => ({ ...input, blob: Uint8Array.from(input.blob) }));
+      copy[damaged]!.blob[damaged % copy[damaged]!.blob.length]! ^= 0x10;
+      expect(cipher.openJoined(key, copy, { separator: 0x2c })).toBe(damaged);
+    }
+    expect(cipher.openJoined(key, [{ blob: new Uint8Array(39), associatedData: new Uint8Array(1) }], {})).toBe(0);
   });
 
   it('refuses a wrong key, wrong associated data, a short blob, and bad padding', () => {
@@ -63,13 +72,16 @@ describe('block padding', () => {
       const data = new Uint8Array(randomBytes(length));
       const padded = pad(data, 64);
       expect(padded).toEqual(sodium.pad(data, 64));
-      expect(unpaddedLength(padded, 64)).toBe(length);
+      expect(unpaddedLength(padded, 0, padded.length, 64)).toBe(length);
+      // The same bytes inside a larger buffer, read by range.
+      const framed = new Uint8Array([9, 9, 9, ...padded, 9]);
+      expect(unpaddedLength(framed, 3, padded.length, 64)).toBe(length);
     }
-    expect(unpaddedLength(new Uint8Array(64), 64)).toBe(-1);
-    expect(unpaddedLength(new Uint8Array(63), 64)).toBe(-1);
+    expect(unpaddedLength(new Uint8Array(64), 0, 64, 64)).toBe(-1);
+    expect(unpaddedLength(new Uint8Array(63), 0, 63, 64)).toBe(-1);
     const trailing = pad(new Uint8Array([1, 2]), 64);
     trailing[63] = 7;
-    expect(unpaddedLength(trailing, 64)).toBe(-1);
+    expect(unpaddedLength(trailing, 0, 64, 64)).toBe(-1);
   });
 });
 
