@@ -4,10 +4,13 @@
  * it all again warm, as the app does after an auto-lock. Prints one JSON line of timings and memory.
  */
 import { readFileSync } from 'node:fs';
-import { Vault } from '../../dist/main/vault/index.js';
+import { Vault, preloadVaultCrypto } from '../../dist/main/vault/index.js';
 
 const path = process.argv[2]!;
+// As the CLI does: libsodium loads while the password is read, so it is not part of the unlock.
+const preloading = preloadVaultCrypto();
 const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+await preloading;
 
 async function unlockAndList() {
   const rssBefore = process.memoryUsage().rss;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { VaultError } from '../../shared/errors.js';
-import { Vault } from '../vault/index.js';
+import { Vault, preloadVaultCrypto } from '../vault/index.js';
 import type { Invocation } from './invocation.js';
 
 /**
@@ -20,7 +20,10 @@ export async function withUnlockedVault<T>(invocation: Invocation, work: (vault:
 export async function unlockVault(invocation: Invocation, label: string): Promise<Vault> {
   const { vaultPath, secrets, context } = invocation;
   assertVaultExists(vaultPath);
+  // libsodium compiles while the password is typed or read, instead of after it.
+  const preloading = preloadVaultCrypto();
   const password = await secrets.read(label);
+  await preloading;
   return Vault.unlock(vaultPath, password, { now: context.now });
 }
 

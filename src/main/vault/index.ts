@@ -1,3 +1,3 @@
-export { Vault, type VaultOptions, type UnlockTimings } from './vault.js';
+export { Vault, preloadVaultCrypto, type VaultOptions, type UnlockTimings } from './vault.js';
 export { readItemContent, normaliseTags } from './itemContent.js';
 export { defaultVaultPath, resolveVaultPath, appDataFolder, VAULT_FILE_NAME } from './vaultLocation.js';

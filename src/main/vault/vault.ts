@@ -443,6 +443,14 @@ export class Vault {
   }
 }
 
+/**
+ * Loads libsodium ahead of the first unlock (it compiles WebAssembly): hosts call this at start-up and the
+ * CLI while it reads the password. Unlocking works without it, just a few milliseconds later.
+ */
+export async function preloadVaultCrypto(): Promise<void> {
+  await VaultCipher.load();
+}
+
 async function sealCalibratedSlot(
   cipher: VaultCipher,
   vaultId: Uint8Array,
