@@ -2,9 +2,8 @@ import { VaultError } from '../../shared/errors.js';
 import { ITEM_TEMPLATES, type CustomField, type ItemContent, type ItemTemplate, type OtpField } from '../../shared/item.js';
 
 /**
- * Reads an ItemContent out of untrusted data: an IPC payload, a CLI argument set, a decrypted payload.
- * Hand-written rather than a schema library: it runs for every item at unlock, where 10,000 items must
- * cost a few milliseconds, and it produces messages that name the field.
+ * Reads an ItemContent out of untrusted data: an IPC payload, CLI arguments, an import. Hand-written
+ * rather than a schema library: it is small, fast, and its messages name the field.
  */
 const LIMITS = {
   shortText: 4_096,
@@ -12,9 +11,8 @@ const LIMITS = {
   listLength: 1_000,
 } as const;
 
-export function readItemContent(value: unknown, options: { readonly normalise?: boolean } = {}): ItemContent {
+export function readItemContent(value: unknown): ItemContent {
   const record = asRecord(value, 'item');
-  const tags = readList(record['tags'], 'tags', (item, name) => readText(item, name, LIMITS.shortText));
   return {
     template: readTemplate(record['template']),
     title: readText(record['title'], 'title', LIMITS.shortText),
@@ -28,8 +26,7 @@ export function readItemContent(value: unknown, options: { readonly normalise?: 
     securityAnswer: readText(record['securityAnswer'], 'securityAnswer', LIMITS.shortText),
     notes: readText(record['notes'], 'notes', LIMITS.longText),
     customFields: readList(record['customFields'], 'customFields', readCustomField),
-    // Stored payloads were normalised when written; skipping it again keeps unlocking 10,000 items fast.
-    tags: options.normalise === false ? tags : normaliseTags(tags),
+    tags: normaliseTags(readList(record['tags'], 'tags', (item, name) => readText(item, name, LIMITS.shortText))),
     favorite: readBoolean(record['favorite'], 'favorite'),
   };
 }
