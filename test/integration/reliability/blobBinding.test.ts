@@ -5,7 +5,6 @@
  * WRONG_PASSWORD (the spec's promise), never as success.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VaultCipher } from '../../../src/main/crypto/index.js';
@@ -25,6 +24,7 @@ import {
   temporaryVaultPaths,
   unlockAndReadEverything,
   withDatabase,
+  editedCopy,
 } from './support.js';
 
 const nextPath = temporaryVaultPaths();
@@ -37,12 +37,8 @@ beforeAll(async () => {
   snapshot = await createSampleVault(pristine);
 });
 
-function editedCopy(edit: (database: Database) => void): string {
-  const path = nextPath();
-  copyFileSync(pristine, path);
-  withDatabase(path, edit);
-  return path;
-}
+/** A fresh copy of the sample vault with `edit` applied through SQL. */
+const editedSample = (edit: (database: Database) => void): string => editedCopy(pristine, nextPath(), edit);
 
 interface EntryRow {
   id: string;
@@ -92,7 +88,7 @@ function copyEntryRow(from: string, to: string, id: string): void {
 
 describe('ciphertexts moved to another place', () => {
   it('two entries with their payloads swapped', async () => {
-    const path = editedCopy((database) => {
+    const path = editedSample((database) => {
       const [first, second] = entryRows(database);
       const update = database.prepare('UPDATE entries SET payload = ? WHERE id = ?');
       update.run(second!.payload, first!.id);
@@ -102,7 +98,7 @@ describe('ciphertexts moved to another place', () => {
   });
 
   it("an entry's payload copied over another entry's", async () => {
-    const path = editedCopy((database) => {
+    const path = editedSample((database) => {
       const [first, second] = entryRows(database);
       database.prepare('UPDATE entries SET payload = ? WHERE id = ?').run(first!.payload, second!.id);
     });
@@ -110,9 +106,9 @@ describe('ciphertexts moved to another place', () => {
   });
 
   it("the settings blob passed off as an entry, and an entry's payload as the settings", async () => {
-    const intoEntry = editedCopy((database) => database.exec('UPDATE entries SET payload = (SELECT settings FROM vault) WHERE rowid = (SELECT min(rowid) FROM entries)'));
+    const intoEntry = editedSample((database) => database.exec('UPDATE entries SET payload = (SELECT settings FROM vault) WHERE rowid = (SELECT min(rowid) FROM entries)'));
     await expectVaultError(() => unlockAndReadEverything(intoEntry), 'VAULT_DAMAGED');
-    const intoSettings = editedCopy((database) => database.exec('UPDATE vault SET settings = (SELECT payload FROM entries ORDER BY rowid LIMIT 1)'));
+    const intoSettings = editedSample((database) => database.exec('UPDATE vault SET settings = (SELECT payload FROM entries ORDER BY rowid LIMIT 1)'));
     await expectVaultError(() => unlockAndReadEverything(intoSettings), 'VAULT_DAMAGED');
   });
 
@@ -149,7 +145,7 @@ describe('ciphertexts moved to another place', () => {
 
 describe('deliberate edits of the password slot with a recomputed checksum', () => {
   it('control: recomputing the checksum of an unchanged slot changes nothing', async () => {
-    const path = editedCopy(recomputeSlotChecksum);
+    const path = editedSample(recomputeSlotChecksum);
     expect(await unlockAndReadEverything(path)).toEqual(snapshot);
   });
 
@@ -168,7 +164,7 @@ describe('deliberate edits of the password slot with a recomputed checksum', () 
   ];
 
   it.each(tampers)('%s reads as WRONG_PASSWORD', async (_name, tamper) => {
-    const path = editedCopy((database) => {
+    const path = editedSample((database) => {
       const before = database.prepare('SELECT * FROM slots JOIN vault').get();
       tamper(database);
       recomputeSlotChecksum(database);

@@ -22,6 +22,7 @@ import {
   unlockAndReadEverything,
   vaultErrorOfSync,
   withDatabase,
+  editedCopy,
 } from './support.js';
 
 const nextPath = temporaryVaultPaths();
@@ -44,12 +45,7 @@ beforeAll(async () => {
 });
 
 /** A fresh copy of the sample vault with `edit` applied through SQL. */
-function damagedCopy(edit: (database: Database) => void): string {
-  const path = nextPath();
-  copyFileSync(pristine, path);
-  withDatabase(path, edit);
-  return path;
-}
+const damagedCopy = (edit: (database: Database) => void): string => editedCopy(pristine, nextPath(), edit);
 
 function readBlob(database: Database, target: BlobTarget): Buffer {
   const row = database.prepare(`SELECT ${target.column} AS value FROM ${target.table} WHERE ${target.keyColumn} = ?`).get(target.key) as

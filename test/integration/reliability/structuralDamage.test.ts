@@ -16,7 +16,7 @@ import {
   fileBytes,
   temporaryVaultPaths,
   unlockAndReadEverything,
-  withDatabase,
+  editedCopy,
 } from './support.js';
 
 const nextPath = temporaryVaultPaths();
@@ -28,12 +28,8 @@ beforeAll(async () => {
   await createSampleVault(pristine);
 });
 
-function editedCopy(edit: (database: Database) => void): string {
-  const path = nextPath();
-  copyFileSync(pristine, path);
-  withDatabase(path, edit);
-  return path;
-}
+/** A fresh copy of the sample vault with `edit` applied through SQL. */
+const editedSample = (edit: (database: Database) => void): string => editedCopy(pristine, nextPath(), edit);
 
 describe('a vault with parts missing is VAULT_DAMAGED', () => {
   const edits: readonly (readonly [string, string])[] = [
@@ -45,7 +41,7 @@ describe('a vault with parts missing is VAULT_DAMAGED', () => {
     ['a second password slot', "INSERT INTO slots SELECT id || '-copy', kind, kdf_algorithm, kdf_memory_bytes, kdf_passes, salt, wrapped_key, checksum, created_at, updated_at FROM slots"],
   ];
   it.each(edits)('%s', async (_name, sql) => {
-    const path = editedCopy((database) => database.exec(sql));
+    const path = editedSample((database) => database.exec(sql));
     await expectVaultError(() => unlockAndReadEverything(path), 'VAULT_DAMAGED');
   });
 
@@ -98,7 +94,7 @@ describe('what is not a vault', () => {
   });
 
   it('a vault written by a newer schema (user_version 99) is VAULT_TOO_NEW, and is not touched', async () => {
-    const path = editedCopy((database) => database.pragma('user_version = 99'));
+    const path = editedSample((database) => database.pragma('user_version = 99'));
     const before = fileBytes(path);
     await expectVaultError(() => Vault.unlock(path, TEST_PASSWORD), 'VAULT_TOO_NEW');
     expect(fileBytes(path).equals(before)).toBe(true);

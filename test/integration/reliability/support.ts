@@ -4,7 +4,7 @@
  * "random" damage is reproducible from the seed printed in the test name.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { expect } from 'vitest';
 import { associatedData } from '../../../src/main/crypto/index.js';
@@ -127,6 +127,13 @@ export function withDatabase<T>(path: string, work: (database: Database) => T): 
   } finally {
     database.close();
   }
+}
+
+/** Copies the vault at `source` to `target`, applies `edit` through plain SQL, and returns `target`. */
+export function editedCopy(source: string, target: string, edit: (database: Database) => void): string {
+  copyFileSync(source, target);
+  withDatabase(target, edit);
+  return target;
 }
 
 /** A copy of `bytes` with byte `index` XOR-ed with `mask` (never 0, so the byte always changes). */
