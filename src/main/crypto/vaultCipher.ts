@@ -28,7 +28,7 @@ export interface SealedInput {
 }
 
 /**
- * libsodium's raw WebAssembly exports, which the typed wrapper does not declare. Used only by `openMany`.
+ * libsodium's raw WebAssembly exports, which the typed wrapper does not declare. Used only by `openJoined`.
  * 64-bit lengths are passed as (low, high) 32-bit halves, as the wrapper itself does.
  */
 interface RawSodium {

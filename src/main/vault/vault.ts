@@ -345,13 +345,10 @@ export class Vault {
 
   #prepareContent(input: unknown): ItemContent {
     const content = readItemContent(input);
-    const otp = content.otp.map((field) => ({ ...field, uri: formatOtpauthUri(parseOtpInput(field.uri)) }));
-    let title = content.title.trim();
-    if (title === '') {
-      const issuer = otp.length > 0 ? this.#otpParameters(otp[0]!.uri).issuer : '';
-      if (issuer === '') throw new VaultError('INVALID_INPUT', 'The item needs a title.');
-      title = issuer;
-    }
+    const parsed = content.otp.map((field) => parseOtpInput(field.uri));
+    const otp = content.otp.map((field, index) => ({ ...field, uri: formatOtpauthUri(parsed[index]!) }));
+    const title = content.title.trim() || (parsed[0]?.issuer ?? '');
+    if (title === '') throw new VaultError('INVALID_INPUT', 'The item needs a title.');
     return { ...content, title, otp };
   }
 
@@ -389,7 +386,7 @@ export class Vault {
     this.#load(rows, sealedEntries(this.#entryPrefix, rows), version);
   }
 
-  /** Decrypts every row in one batch: see VaultCipher.openMany for why. */
+  /** Decrypts every row in one batch (see VaultCipher.openJoined for why) and replaces the cache. */
   #load(rows: readonly EntryRecord[], sealed: readonly SealedInput[], dataVersion: number): void {
     const { key } = this.#open();
     const joined = this.#cipher.openJoined(key, sealed, ITEM_PAYLOAD_ARRAY);
@@ -424,7 +421,7 @@ export class Vault {
   }
 
   /** See entryAssociatedData. */
-  #entryAssociatedData(row: Pick<EntryRecord, 'id' | 'payloadVersion' | 'createdAt' | 'updatedAt'>): Uint8Array {
+  #entryAssociatedData(row: EntryBinding): Uint8Array {
     return entryAssociatedData(this.#entryPrefix, row);
   }
 
@@ -492,16 +489,19 @@ function entryAssociatedDataPrefix(vaultId: Uint8Array): Uint8Array {
   return associatedData('totp-vault/entry', vaultId);
 }
 
-/** Binds a payload to its vault (in the prefix), its row, its format and its clear timestamps. */
-function entryAssociatedData(prefix: Uint8Array, row: Pick<EntryRecord, 'id' | 'payloadVersion' | 'createdAt' | 'updatedAt'>): Uint8Array {
-  return extendAssociatedData(prefix, row.id, row.payloadVersion, row.createdAt, row.updatedAt);
+type EntryBinding = Pick<EntryRecord, 'id' | 'payloadVersion' | 'createdAt' | 'updatedAt'>;
+
+/** What binds a payload beyond its vault (in the prefix): its row, its format and its clear timestamps. */
+function entryAssociatedParts(row: EntryBinding): [string, number, number, number] {
+  return [row.id, row.payloadVersion, row.createdAt, row.updatedAt];
+}
+
+function entryAssociatedData(prefix: Uint8Array, row: EntryBinding): Uint8Array {
+  return extendAssociatedData(prefix, ...entryAssociatedParts(row));
 }
 
 function sealedEntries(prefix: Uint8Array, rows: readonly EntryRecord[]): SealedInput[] {
-  const associated = extendAssociatedDataMany(
-    prefix,
-    rows.map((row) => [row.id, row.payloadVersion, row.createdAt, row.updatedAt]),
-  );
+  const associated = extendAssociatedDataMany(prefix, rows.map(entryAssociatedParts));
   return rows.map((record, index) => ({ blob: record.payload ?? EMPTY, associatedData: associated[index]! }));
 }
 
