@@ -29,23 +29,19 @@ export async function deriveKey(password: string, salt: Uint8Array, parameters: 
   });
   // workerData is a copy: zero ours now rather than leave it for the garbage collector.
   passwordBytes.fill(0);
-  const outcome = await new Promise<{ key?: Uint8Array; failure?: VaultError }>((resolve) => {
+  const outcome = await new Promise<Uint8Array | VaultError>((resolve) => {
     worker.once('message', (message: { ok: boolean; key?: Uint8Array }) => {
       resolve(
         message.ok && message.key
-          ? { key: new Uint8Array(message.key.buffer, message.key.byteOffset, message.key.byteLength) }
-          : { failure: new VaultError('INTERNAL', 'The key derivation failed. Nothing was changed.') },
+          ? new Uint8Array(message.key.buffer, message.key.byteOffset, message.key.byteLength)
+          : new VaultError('INTERNAL', 'The key derivation failed. Nothing was changed.'),
       );
     });
-    worker.once('error', () => {
-      resolve({ failure: new VaultError('INTERNAL', 'The key derivation could not run (out of memory?). Nothing was changed.') });
-    });
-    worker.once('exit', () => {
-      resolve({ failure: new VaultError('INTERNAL', 'The key derivation stopped unexpectedly. Nothing was changed.') });
-    });
+    worker.once('error', () => resolve(new VaultError('INTERNAL', 'The key derivation could not run (out of memory?). Nothing was changed.')));
+    worker.once('exit', () => resolve(new VaultError('INTERNAL', 'The key derivation stopped unexpectedly. Nothing was changed.')));
   });
   // Wait for the worker to be gone: its 256 MiB WebAssembly heap is released only then.
   await worker.terminate();
-  if (outcome.key) return outcome.key;
-  throw outcome.failure ?? new VaultError('INTERNAL', 'The key derivation failed. Nothing was changed.');
+  if (outcome instanceof VaultError) throw outcome;
+  return outcome;
 }
