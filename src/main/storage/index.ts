@@ -1,3 +1,3 @@
-export { createVaultDatabase, openVaultDatabase, schemaVersionOf, VAULT_APPLICATION_ID, type OpenOptions } from './vaultDatabase.js';
+export { createVaultDatabase, openVaultDatabase, VAULT_APPLICATION_ID, type OpenOptions } from './vaultDatabase.js';
 export { VaultRecords, type EntryRecord, type SlotRecord, type VaultHeaderRecord } from './vaultRecords.js';
 export { LATEST_SCHEMA_VERSION } from './migrations/index.js';

@@ -104,7 +104,7 @@ function configure(database: Database): void {
 }
 
 function migrate(database: Database, target: number): void {
-  const current = database.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersionOf(database);
   if (current > LATEST_SCHEMA_VERSION) {
     throw new VaultError('VAULT_TOO_NEW', 'This vault was written by a newer TOTP Vault. Update the app to open it.');
   }
@@ -112,7 +112,7 @@ function migrate(database: Database, target: number): void {
     if (migration.version <= current || migration.version > target) continue;
     // IMMEDIATE: two processes opening an old vault at once must not both migrate it.
     database.transaction(() => {
-      const now = database.pragma('user_version', { simple: true }) as number;
+      const now = schemaVersionOf(database);
       if (now >= migration.version) return;
       try {
         migration.up(database);
@@ -135,6 +135,6 @@ function assertTablesPresent(database: Database): void {
   }
 }
 
-export function schemaVersionOf(database: Database): number {
+function schemaVersionOf(database: Database): number {
   return database.pragma('user_version', { simple: true }) as number;
 }
