@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { VaultError } from '../../shared/errors.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.js';
@@ -25,6 +26,7 @@ export function createVaultDatabase(path: string, options: OpenOptions = {}): Da
   if (existsSync(path)) {
     throw new VaultError('VAULT_EXISTS', `A file already exists at ${path}; choose another place for the new vault.`);
   }
+  createParentFolder(path);
   const database = guardStorage(() => new BetterSqlite3(path));
   try {
     guardStorage(() => {
@@ -38,6 +40,18 @@ export function createVaultDatabase(path: string, options: OpenOptions = {}): Da
   } catch (thrown) {
     database.close();
     throw thrown;
+  }
+}
+
+/**
+ * The desktop app's first run writes into a per-user folder (%APPDATA%\\TOTP Vault) that nothing has made yet;
+ * SQLite creates files, not folders.
+ */
+function createParentFolder(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch {
+    throw new VaultError('IO_ERROR', `The folder for the new vault cannot be created: ${dirname(path)}. Choose a folder you can write to.`);
   }
 }
 

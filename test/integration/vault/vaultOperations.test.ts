@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyItemContent, type ItemContent } from '../../../src/shared/item.js';
 import { Vault } from '../../../src/main/vault/index.js';
@@ -68,6 +69,23 @@ describe('creating and unlocking', () => {
     expect(() => vault.items()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
     expect(() => vault.codes()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
     expect(() => vault.lock()).not.toThrow();
+  });
+
+  it('creates the folders of a first-run path that does not exist yet (the per-user app folder)', async () => {
+    const path = join(dirname(nextPath()), 'App Data', 'TOTP Vault', 'vault.totpvault');
+    const vault = await Vault.create(path, TEST_PASSWORD, { kdf: TEST_KDF });
+    vault.lock();
+    expect(existsSync(path)).toBe(true);
+    (await Vault.unlock(path, TEST_PASSWORD)).lock();
+  });
+
+  it('says IO_ERROR, naming the folder, when the vault folder cannot be made', async () => {
+    const blocker = nextPath();
+    writeFileSync(blocker, 'a file where a folder should be');
+    await expect(Vault.create(join(blocker, 'vault.totpvault'), TEST_PASSWORD, { kdf: TEST_KDF })).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: expect.stringContaining('cannot be created'),
+    });
   });
 
   it('refuses a weak master password when creating, and creates nothing', async () => {
