@@ -1,6 +1,7 @@
 /**
  * An independent TOTP (RFC 6238 over RFC 4226) with node:crypto only, to check the CLI's codes against
- * something that shares no code with it. Checked itself against RFC 6238 Appendix B in cliRoundTrip.test.ts.
+ * something that shares no code with it (the CLI tests and the end-to-end tests). Checked itself against
+ * RFC 6238 Appendix B in test/integration/cli/cliRoundTrip.test.ts.
  */
 import { createHmac } from 'node:crypto';
 

@@ -3,8 +3,14 @@
  * ApiHandlers of src/shared/api.ts. The Electron host and the loopback web host only carry requests to
  * `dispatch` and events from `on`; neither knows anything about vaults.
  */
-import type { ApiEventName, ApiEvents, ApiHandlers, LockReason } from '../../shared/api.js';
-import type { Result } from '../../shared/result.js';
+import { type ApiCallName, type ApiEventName, type ApiEvents, type ApiHandlers, type LockReason, isApiCallName } from '../../shared/api.js';
+import { type Result, failure, settle } from '../../shared/result.js';
+import { ApiEventEmitter } from './apiEventEmitter.js';
+import { createApiHandlers } from './apiHandlers.js';
+import { readApiRequest } from './apiRequestValidation.js';
+import { SYSTEM_TIMERS } from './idleTimer.js';
+import { PreferencesStore, preferencesPathFor } from './preferencesStore.js';
+import { VaultSession } from './vaultSession.js';
 
 export interface ApiServiceOptions {
   /** The vault file (it may not exist yet: first run). */
@@ -33,7 +39,51 @@ export interface ApiService {
   dispose(): void;
 }
 
-/** Placeholder until the session lands (being written now). */
+/**
+ * Calls that do not count as activity: the code list polls them every second while the window is open,
+ * and polling must not keep an unattended vault unlocked.
+ */
+const POLLING_CALLS: ReadonlySet<ApiCallName> = new Set(['status', 'codes']);
+
 export function createApiService(options: ApiServiceOptions): ApiService {
-  throw new Error(`createApiService is not written yet (${options.vaultPath.length})`);
+  const now = options.now ?? Date.now;
+  const events = new ApiEventEmitter();
+  const preferences = new PreferencesStore(options.preferencesPath ?? preferencesPathFor(options.vaultPath));
+  const session = new VaultSession({
+    vaultPath: options.vaultPath,
+    events,
+    timers: {
+      setTimeout: options.setTimeout ?? SYSTEM_TIMERS.setTimeout,
+      clearTimeout: options.clearTimeout ?? SYSTEM_TIMERS.clearTimeout,
+    },
+    autoLockMinutes: () => preferences.current.autoLockMinutes,
+  });
+  const handlers = createApiHandlers({ session, preferences, events, now });
+
+  return {
+    handlers,
+
+    async dispatch(name, payload) {
+      // The name is not echoed: it came from the caller and may be anything, of any length.
+      if (!isApiCallName(name)) return failure({ code: 'INVALID_INPUT', message: 'The request names no known call.' });
+      return settle(async () => {
+        const request = readApiRequest(name, payload);
+        if (!POLLING_CALLS.has(name)) session.noteActivity();
+        try {
+          return await (handlers[name] as (request: unknown) => unknown)(request);
+        } finally {
+          session.noticeExternalChanges();
+        }
+      });
+    },
+
+    on: (name, listener) => events.on(name, listener),
+
+    lock: (reason) => session.close(reason),
+
+    dispose() {
+      session.dispose();
+      events.clear();
+    },
+  };
 }

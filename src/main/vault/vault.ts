@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import type { FieldKey, LiveCode } from '../../shared/api.js';
 import { VaultError } from '../../shared/errors.js';
 import type { CodeEntry, Item, ItemContent } from '../../shared/item.js';
-import type { OtpCode } from '../../shared/otp.js';
+import type { OtpCode, OtpSummary } from '../../shared/otp.js';
 import { DEFAULT_VAULT_SETTINGS, VAULT_SETTINGS_LIMITS, type VaultSettings } from '../../shared/settings.js';
 import {
   AuthenticationFailure,
@@ -16,7 +17,7 @@ import {
   type KdfParameters,
   type SealedInput,
 } from '../crypto/index.js';
-import { type OtpParameters, forgetCachedSecrets, formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
+import { type OtpParameters, forgetCachedSecrets, formatOtpauthUri, generateCode, generateNextCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
 import { type EntryRecord, VaultRecords, createVaultDatabase, openVaultDatabase } from '../storage/index.js';
 import { readItemContent } from './itemContent.js';
 import { ITEM_PAYLOAD_ARRAY, ITEM_PAYLOAD_VERSION, type StoredItem, decodeItemPayload, decodeItemPayloads, encodeItemPayload } from './itemPayload.js';
@@ -38,6 +39,9 @@ export interface UnlockTimings {
   readonly kdfMilliseconds: number;
   readonly otherMilliseconds: number;
 }
+
+/** How many seconds before a code expires `liveCodes` adds the next one. */
+export const NEXT_CODE_SECONDS = 5;
 
 const SETTINGS_VERSION = 1;
 const DEFAULT_UNLOCK_BUDGET_MILLISECONDS = 1000;
@@ -67,6 +71,7 @@ export class Vault {
   #sorted: Item[] | null = null;
   #otpByUri = new Map<string, OtpParameters>();
   #dataVersion = -1;
+  #externalReloads = 0;
 
   private constructor(input: {
     path: string;
@@ -276,26 +281,52 @@ export class Vault {
 
   /** Live codes for every OTP field of every item not in the trash, favourites first. */
   codes(atMilliseconds: number = this.#now()): CodeEntry[] {
+    return this.#codeEntries((parameters) => (parameters.type === 'hotp' ? null : generateCode(parameters, atMilliseconds)));
+  }
+
+  /**
+   * The rows of `codes` without their codes: a window shows a few dozen of 10,000 rows and asks
+   * `liveCodes` for those, so computing every code here would be wasted.
+   */
+  entries(): CodeEntry[] {
+    return this.#codeEntries(() => null);
+  }
+
+  /**
+   * Codes for the given fields at `atMilliseconds`, in the order asked, each with the following code
+   * during the last NEXT_CODE_SECONDS of its period so the user can wait for it instead of racing the
+   * clock. A field of an item deleted or trashed meanwhile (by another process, say) is left out rather
+   * than failing the whole answer: the caller's list is stale and reloads. HOTP fields are left out too:
+   * showing their code uses it up (see nextHotpCode).
+   */
+  liveCodes(fields: readonly FieldKey[], atMilliseconds: number): LiveCode[] {
     this.#refresh();
-    const entries: CodeEntry[] = [];
-    for (const item of this.#sortedItems()) {
-      if (item.trashedAt !== null) continue;
-      for (const field of item.otp) {
-        const parameters = this.#otpParameters(field.uri);
-        entries.push({
-          itemId: item.id,
-          fieldId: field.id,
-          title: item.title,
-          issuer: parameters.issuer,
-          account: parameters.account,
-          tags: item.tags,
-          favorite: item.favorite,
-          summary: toOtpSummary(parameters),
-          current: parameters.type === 'hotp' ? null : generateCode(parameters, atMilliseconds),
-        });
-      }
+    const codes: LiveCode[] = [];
+    for (const { itemId, fieldId } of fields) {
+      const item = this.#items.get(itemId);
+      const field = item?.trashedAt === null ? item.otp.find((candidate) => candidate.id === fieldId) : undefined;
+      if (!field) continue;
+      const parameters = this.#otpParameters(field.uri);
+      if (parameters.type === 'hotp') continue;
+      const current = generateCode(parameters, atMilliseconds);
+      const next = current.remaining <= NEXT_CODE_SECONDS ? generateNextCode(parameters, atMilliseconds) : null;
+      codes.push({ itemId, fieldId, current, next });
     }
-    return entries;
+    return codes;
+  }
+
+  /** What the UI may see of an OTP field, from the same parse cache the codes use. */
+  otpSummary(uri: string): OtpSummary {
+    this.#open();
+    return toOtpSummary(this.#otpParameters(uri));
+  }
+
+  /**
+   * How many times another connection's commit (the CLI, another window) made this vault reload its
+   * items. It only moves when a read notices the commit; a session compares it to tell its UI to reload.
+   */
+  get externalReloads(): number {
+    return this.#externalReloads;
   }
 
   /**
@@ -369,6 +400,29 @@ export class Vault {
     return item;
   }
 
+  #codeEntries(codeOf: (parameters: OtpParameters) => OtpCode | null): CodeEntry[] {
+    this.#refresh();
+    const entries: CodeEntry[] = [];
+    for (const item of this.#sortedItems()) {
+      if (item.trashedAt !== null) continue;
+      for (const field of item.otp) {
+        const parameters = this.#otpParameters(field.uri);
+        entries.push({
+          itemId: item.id,
+          fieldId: field.id,
+          title: item.title,
+          issuer: parameters.issuer,
+          account: parameters.account,
+          tags: item.tags,
+          favorite: item.favorite,
+          summary: toOtpSummary(parameters),
+          current: codeOf(parameters),
+        });
+      }
+    }
+    return entries;
+  }
+
   #sortedItems(): readonly Item[] {
     this.#sorted ??= [...this.#items.values()].sort(compareItems);
     return this.#sorted;
@@ -376,7 +430,10 @@ export class Vault {
 
   #refresh(): void {
     const { records } = this.#open();
-    if (records.dataVersion() !== this.#dataVersion) this.#reload();
+    if (records.dataVersion() !== this.#dataVersion) {
+      this.#reload();
+      this.#externalReloads += 1;
+    }
   }
 
   #reload(): void {

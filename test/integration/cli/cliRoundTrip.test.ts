@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAST_KDF, cliSuite, expectStatus, lines } from './cliProcess.js';
-import { decodeBase32, totp } from './rfc6238.js';
+import { decodeBase32, totp } from '../../support/rfc6238.js';
 
 const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a different long passphrase';

@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_CALL_NAMES, type ApiCallName } from '../../../src/shared/api.js';
+import { emptyItemContent } from '../../../src/shared/item.js';
+import type { ApiService } from '../../../src/main/vault/apiService.js';
+import { TEST_PASSWORD, temporaryVaultPaths } from '../../support/temporaryVaultPath.js';
+import { call, callFailure, startService, startUnlockedService } from './serviceFixture.js';
+
+const nextPath = temporaryVaultPaths();
+
+const item = { id: 'item' };
+const field = { itemId: 'item', fieldId: 'field' };
+const long = (length: number) => 'x'.repeat(length);
+
+/** A well-formed request for each call: a field added to it must be refused. */
+const VALID: { readonly [K in ApiCallName]: object } = {
+  status: {},
+  createVault: { password: TEST_PASSWORD },
+  unlock: { password: TEST_PASSWORD },
+  lock: {},
+  changePassword: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+  listEntries: {},
+  codes: { fields: [field], at: 0 },
+  nextHotpCode: field,
+  listItems: { trashed: false },
+  getItem: item,
+  revealItem: item,
+  previewOtp: { text: 'JBSWY3DPEHPK3PXP', issuer: '', account: '' },
+  saveItem: { id: null, content: { ...emptyItemContent(), title: 'x' } },
+  trashItem: item,
+  restoreItem: item,
+  deleteItem: item,
+  getSettings: {},
+  savePreferences: { preferences: {} },
+  saveVaultSettings: { settings: {} },
+  reportActivity: {},
+};
+
+/** Payloads of the wrong shape for each call, beyond the ones every call refuses. */
+const MALFORMED: { readonly [K in ApiCallName]: readonly unknown[] } = {
+  status: [],
+  createVault: [{}, { password: 42 }, { password: null }, { password: long(4097) }],
+  unlock: [{}, { password: ['a'] }, { password: long(4097) }],
+  lock: [],
+  changePassword: [{ currentPassword: TEST_PASSWORD }, { currentPassword: TEST_PASSWORD, newPassword: 8 }, { newPassword: TEST_PASSWORD }],
+  listEntries: [],
+  codes: [
+    { fields: [field] },
+    { at: 0 },
+    { fields: 'all', at: 0 },
+    { fields: [field], at: '0' },
+    { fields: [field], at: -1 },
+    { fields: [field], at: Number.NaN },
+    { fields: [field], at: Number.POSITIVE_INFINITY },
+    { fields: [field], at: 2 ** 60 },
+    { fields: [null], at: 0 },
+    { fields: [{ itemId: 'item' }], at: 0 },
+    { fields: [{ ...field, extra: true }], at: 0 },
+    { fields: [{ itemId: '', fieldId: 'field' }], at: 0 },
+    { fields: [{ itemId: long(129), fieldId: 'field' }], at: 0 },
+    { fields: Array.from({ length: 20_001 }, () => field), at: 0 },
+  ],
+  nextHotpCode: [{ itemId: 'item' }, { itemId: 1, fieldId: 'field' }, { ...field, counter: 3 }],
+  listItems: [{}, { trashed: 'false' }, { trashed: 0 }],
+  getItem: [{}, { id: 7 }, { id: '' }, { id: long(129) }, { id: null }],
+  revealItem: [{}, { id: ['item'] }],
+  previewOtp: [
+    { text: 'JBSWY3DPEHPK3PXP' },
+    { text: 'JBSWY3DPEHPK3PXP', issuer: null, account: '' },
+    { text: long(8193), issuer: '', account: '' },
+    { text: 'JBSWY3DPEHPK3PXP', issuer: '', account: long(8193) },
+  ],
+  saveItem: [
+    { content: { title: 'x' } },
+    { id: null },
+    { id: 5, content: { title: 'x' } },
+    { id: null, content: 'x' },
+    { id: null, content: { title: 5 } },
+    { id: null, content: { title: 'x', otp: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' } },
+    { id: null, content: { title: 'x', otp: [{ id: 'bad id!', label: '', uri: '' }] } },
+    { id: null, content: { title: 'x', tags: Array.from({ length: 1001 }, () => 'tag') } },
+  ],
+  trashItem: [{}, { id: false }],
+  restoreItem: [{}, { id: {} }],
+  deleteItem: [{}, { id: 1 }],
+  getSettings: [],
+  savePreferences: [{}, { preferences: null }, { preferences: [] }, { preferences: { theme: 'blue' } }, { preferences: { unknown: true } }],
+  saveVaultSettings: [
+    {},
+    { settings: null },
+    { settings: { timeOffsetSeconds: '5' } },
+    { settings: { timeOffsetSeconds: 0.5 } },
+    { settings: { timeOffsetSeconds: 86_401 } },
+    { settings: { timeOffsetSeconds: -86_401 } },
+    { settings: { other: 1 } },
+  ],
+  reportActivity: [],
+};
+
+class NotPlain {
+  password = TEST_PASSWORD;
+}
+
+/** What every call refuses: not an object, not a plain one, or one with a field it does not know. */
+function refusedByEveryCall(name: ApiCallName): readonly unknown[] {
+  return [undefined, null, 'text', 42, true, [], [VALID[name]], new NotPlain(), new Date(0), { ...VALID[name], unexpected: 1 }, JSON.parse('{"__proto__": {}}')];
+}
+
+const CASES = API_CALL_NAMES.flatMap((name) => [...refusedByEveryCall(name), ...MALFORMED[name]].map((payload, index) => [name, index, payload] as const));
+
+describe('malformed requests', () => {
+  let service: ApiService;
+  let itemCount: number;
+  beforeAll(async () => {
+    ({ service } = await startUnlockedService(nextPath()));
+    await call(service, 'saveItem', { id: null, content: { ...emptyItemContent(), title: 'Keep me' } });
+    itemCount = (await call(service, 'listItems', { trashed: false })).length;
+  });
+
+  it.each(CASES)('%s #%i is refused with INVALID_INPUT', async (name, _index, payload) => {
+    const error = await callFailure(service, name, payload);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(/^The (request|item) is not valid: .+\.$/);
+    // Refused before the handler ran: nothing locked, nothing changed.
+    expect(await call(service, 'status', {})).toMatchObject({ unlocked: true });
+    expect(await call(service, 'listItems', { trashed: false })).toHaveLength(itemCount);
+  });
+
+  it('names the field at fault', async () => {
+    expect((await callFailure(service, 'codes', { fields: [field, { itemId: 'item', fieldId: 3 }], at: 0 })).message).toBe(
+      'The request is not valid: fields[1].fieldId must be text.',
+    );
+    expect((await callFailure(service, 'getItem', { id: 'item', [long(100)]: 1 })).message).toBe(
+      `The request is not valid: the request has an unexpected field "${long(40)}…".`,
+    );
+  });
+});
+
+describe('unknown calls', () => {
+  it.each([
+    ['an unknown name', 'nope'],
+    ['an inherited property', '__proto__'],
+    ['another inherited property', 'toString'],
+    ['an empty name', ''],
+    ['a number', 42],
+    ['null', null],
+    ['an object', { name: 'status' }],
+    ['a megabyte of name', long(1_000_000)],
+  ])('%s is refused without echoing the name', async (_label, name) => {
+    const { service } = startService(nextPath());
+    expect(await callFailure(service, name, {})).toEqual({ code: 'INVALID_INPUT', message: 'The request names no known call.' });
+  });
+});
