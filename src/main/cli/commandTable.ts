@@ -27,6 +27,9 @@ export const OPTION_TABLE = {
   favorite: { type: 'boolean' },
   at: { type: 'string' },
   purge: { type: 'boolean' },
+  port: { type: 'string' },
+  // Read with parseArgs' allowNegative, so `--no-open` sets it to false.
+  open: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
 export type OptionName = keyof typeof OPTION_TABLE;
@@ -106,6 +109,21 @@ export const COMMAND_TABLE = {
     synopsis: 'passwd',
     summary: 'Change the master password.',
     details: ['Asks for the current password, then the new one twice (when standard input is not a terminal: the current password on the first line, the new one on the second).'],
+  },
+  ui: {
+    options: ['port', 'open'],
+    positionals: [],
+    synopsis: 'ui [--port N] [--no-open]',
+    summary: 'Open the vault\'s window in a web browser on this computer, until Ctrl+C.',
+    details: [
+      'Serves the window to this computer only (127.0.0.1) and prints its address as the first line:',
+      '  TOTP Vault UI: http://127.0.0.1:PORT/#token=TOKEN',
+      'The token is new at every start, and only a page opened with it may use the vault; the master',
+      'password is still asked for in the window. The vault need not exist yet: the window offers to create it.',
+      '--port N    Listen on port N (1 to 65535; 0, the default, lets the system choose a free one).',
+      '--no-open   Only print the address; do not open it in the default browser.',
+      'Ctrl+C (or SIGTERM) locks the vault and stops serving.',
+    ],
   },
   help: {
     options: [],

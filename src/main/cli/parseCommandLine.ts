@@ -36,7 +36,8 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
 
 function parseStrictly(args: readonly string[]) {
   try {
-    return parseArgs({ args: [...args], options: OPTION_TABLE, strict: true, allowPositionals: true, tokens: true });
+    // allowNegative gives every boolean its `--no-` form; `ui --no-open` is the one that needs it.
+    return parseArgs({ args: [...args], options: OPTION_TABLE, strict: true, allowPositionals: true, allowNegative: true, tokens: true });
   } catch (thrown) {
     throw new UsageError(describeParseFailure(thrown));
   }

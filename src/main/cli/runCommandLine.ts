@@ -9,12 +9,14 @@ import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { passwdCommand } from './commands/passwdCommand.js';
 import { rmCommand } from './commands/rmCommand.js';
+import { uiCommand } from './commands/uiCommand.js';
 import { EXIT_STATUS, EXIT_STATUS_BY_ERROR_CODE } from './exitStatus.js';
 import type { Command } from './invocation.js';
 import { packageVersion } from './packageVersion.js';
 import { parseCommandLine } from './parseCommandLine.js';
 import { PromptInterrupted } from './promptInterrupted.js';
 import { createSecretReader } from './secretReader.js';
+import { UnavailableError } from './unavailableError.js';
 import { usageText } from './usageText.js';
 import { UsageError } from './usageError.js';
 
@@ -26,6 +28,7 @@ const COMMANDS: Record<Exclude<CommandName, 'help'>, Command> = {
   code: codeCommand,
   rm: rmCommand,
   passwd: passwdCommand,
+  ui: uiCommand,
 };
 
 /**
@@ -62,6 +65,10 @@ function reportFailure(thrown: unknown, stderr: CliOutput): number {
     const message = withoutFinalStop(thrown.message);
     writeFailure(stderr, thrown.pointsToHelp ? `${message}. Run \`totp-vault --help\` for usage.` : `${message}.`);
     return EXIT_STATUS.usage;
+  }
+  if (thrown instanceof UnavailableError) {
+    writeFailure(stderr, `${withoutFinalStop(thrown.message)}.`);
+    return EXIT_STATUS.unavailable;
   }
   if (thrown instanceof PromptInterrupted) {
     writeFailure(stderr, 'cancelled.');

@@ -11,7 +11,7 @@ export function usageText(topic: CommandName | undefined, defaultPath: string): 
   return [
     'Usage: totp-vault [--vault PATH] [--json] COMMAND [ARGUMENTS]',
     '',
-    'One-time codes from your TOTP Vault, in the terminal.',
+    'One-time codes from your TOTP Vault, in the terminal (or its window in a browser: `totp-vault ui`).',
     '',
     'Commands:',
     ...names.map((name) => `  ${name.padEnd(width)}  ${COMMAND_TABLE[name].summary}`),
@@ -27,8 +27,8 @@ export function usageText(topic: CommandName | undefined, defaultPath: string): 
     'when that is not a terminal (printf \'%s\\n\' "$PASSWORD" | totp-vault code github).',
     '',
     'Exit status: 0 done; 64 wrong usage; 65 bad input or nothing matched; 66 no vault; 73 vault exists;',
-    '74 vault damaged, not a vault or unreadable; 75 vault busy; 77 wrong password; 70 internal error;',
-    '130 cancelled.',
+    '69 port in use or window not built (ui); 74 vault damaged, not a vault or unreadable; 75 vault busy;',
+    '77 wrong password; 70 internal error; 130 cancelled.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../../src/main/cli/formatTable.js';
-import { groupCode } from '../../../src/main/cli/groupCode.js';
+import { groupCode } from '../../../src/shared/groupCode.js';
 
 describe('groupCode', () => {
   it.each([

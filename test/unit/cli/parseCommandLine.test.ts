@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TABLE } from '../../../src/main/cli/commandTable.js';
+import { COMMAND_TABLE, OPTION_TABLE } from '../../../src/main/cli/commandTable.js';
 import { parseCommandLine } from '../../../src/main/cli/parseCommandLine.js';
 import { UsageError } from '../../../src/main/cli/usageError.js';
 
@@ -67,7 +67,7 @@ describe('parseCommandLine', () => {
     for (const [command, spec] of Object.entries(COMMAND_TABLE)) {
       if (command === 'help') continue;
       for (const option of spec.options) {
-        const args = [command, `--${option}`, ...(['favorite', 'purge'].includes(option) ? [] : ['1']), ...(command === 'rm' ? ['q'] : [])];
+        const args = [command, `--${option}`, ...(OPTION_TABLE[option].type === 'boolean' ? [] : ['1']), ...(command === 'rm' ? ['q'] : [])];
         expect(parseCommandLine(args).kind, args.join(' ')).toBe('run');
       }
     }

@@ -4,7 +4,7 @@ import { emptyItemContent } from '../../../shared/item.js';
 import type { OtpType } from '../../../shared/otp.js';
 import { type OtpParameters, formatOtpauthUri, parseOtpInput } from '../../otp/index.js';
 import { currentMillis } from '../currentMillis.js';
-import { groupCode } from '../groupCode.js';
+import { groupCode } from '../../../shared/groupCode.js';
 import type { Invocation } from '../invocation.js';
 import { toListEntry } from '../listEntry.js';
 import type { OptionValues } from '../parseCommandLine.js';

@@ -4,7 +4,7 @@ import type { OtpCode } from '../../../shared/otp.js';
 import type { Vault } from '../../vault/index.js';
 import { currentMillis } from '../currentMillis.js';
 import { formatTable } from '../formatTable.js';
-import { groupCode } from '../groupCode.js';
+import { groupCode } from '../../../shared/groupCode.js';
 import type { Invocation } from '../invocation.js';
 import { matchEntries } from '../matchEntries.js';
 import { parseWholeNumber } from '../parseWholeNumber.js';
