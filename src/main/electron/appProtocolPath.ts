@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { isInsideFolder } from '../rendererAssets/isInsideFolder.js';
 import { APP_HOST, APP_SCHEME } from './appOrigin.js';
-import { isInsideFolder } from './isInsideFolder.js';
 
 export type AppProtocolPath =
   | { readonly kind: 'file'; readonly filePath: string }

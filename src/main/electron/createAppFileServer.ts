@@ -1,41 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { contentSecurityPolicy } from '../rendererAssets/contentSecurityPolicy.js';
+import { contentTypeFor } from '../rendererAssets/contentTypeFor.js';
+import { isInsideFolder } from '../rendererAssets/isInsideFolder.js';
+import { securityHeaders } from '../rendererAssets/securityHeaders.js';
 import { resolveAppProtocolPath } from './appProtocolPath.js';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
-import { isInsideFolder } from './isInsideFolder.js';
 
-/** What the renderer build contains; anything else is served as opaque bytes (and nosniff keeps it so). */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  // WebAssembly.instantiateStreaming refuses any other type.
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/**
- * Headers on every answer, errors included. Besides the CSP: no MIME sniffing, no referrer, an opener
- * and resources isolated to our origin, and no powerful feature but screen capture (for QR import)
- * even if a permission handler were ever loosened.
- */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), display-capture=(self)',
-};
+/** The policy on every app:// answer. connect-src 'none': the Electron renderer talks to main over IPC only. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ connect: "'none'" });
+const SECURITY_HEADERS = securityHeaders(CONTENT_SECURITY_POLICY);
 
 /** The parts of a fetch Request the server reads; Electron's protocol handler passes a whole Request. */
 export interface AppFileRequest {
@@ -65,8 +37,7 @@ export function createAppFileServer(rendererRoot: string): (request: AppFileRequ
         return answer(404, 'Not found');
       }
       const body = request.method === 'HEAD' ? null : await fs.promises.readFile(file);
-      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
+      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) } });
     } catch (thrown) {
       return isMissing(thrown) ? answer(404, 'Not found') : answer(500, 'Could not read the file');
     }

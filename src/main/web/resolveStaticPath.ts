@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { isInsideFolder } from '../rendererAssets/isInsideFolder.js';
 
 /**
  * Path segments we never serve, after percent-decoding: empty (`//`, a trailing slash: no directory
@@ -28,11 +29,5 @@ export function resolveStaticPath(folder: string, path: string): string | null {
   }
   const root = resolve(folder);
   const target = resolve(root, ...decoded);
-  return isContained(root, target) ? target : null;
-}
-
-/** Whether `target` lies strictly inside `root` (both absolute and resolved). */
-export function isContained(root: string, target: string): boolean {
-  const path = relative(root, target);
-  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+  return isInsideFolder(root, target) ? target : null;
 }

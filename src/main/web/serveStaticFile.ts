@@ -1,8 +1,9 @@
 import { open, realpath } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor } from './contentTypeFor.js';
-import { isContained, resolveStaticPath } from './resolveStaticPath.js';
+import { contentTypeFor } from '../rendererAssets/contentTypeFor.js';
+import { isInsideFolder } from '../rendererAssets/isInsideFolder.js';
+import { resolveStaticPath } from './resolveStaticPath.js';
 import { sendStatus } from './sendStatus.js';
 
 /**
@@ -16,7 +17,7 @@ export async function serveStaticFile(request: IncomingMessage, response: Server
   let target: string;
   try {
     const [root, real] = await Promise.all([realpath(folder), realpath(candidate)]);
-    if (!isContained(root, real)) return sendStatus(response, 404);
+    if (!isInsideFolder(root, real)) return sendStatus(response, 404);
     target = real;
   } catch {
     return sendStatus(response, 404);

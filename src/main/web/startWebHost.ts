@@ -1,5 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentSecurityPolicy } from '../rendererAssets/contentSecurityPolicy.js';
+import { securityHeaders } from '../rendererAssets/securityHeaders.js';
 import type { ApiService } from '../vault/apiService.js';
 import { apiRouteOf } from './apiRoutes.js';
 import { createLaunchToken } from './createLaunchToken.js';
@@ -7,13 +9,16 @@ import { defaultRendererFolder } from './defaultRendererFolder.js';
 import { handleApiCall } from './handleApiCall.js';
 import { hasBearerToken } from './hasBearerToken.js';
 import { isTrustedRequest } from './isTrustedRequest.js';
-import { SECURITY_HEADERS } from './securityHeaders.js';
 import { sendStatus } from './sendStatus.js';
 import { serveStaticFile } from './serveStaticFile.js';
 import { HEARTBEAT_MILLISECONDS, streamEvents } from './streamEvents.js';
 
 /** Loopback only, by address: never a wildcard, never a name that could resolve elsewhere. */
 const LOOPBACK_ADDRESS = '127.0.0.1';
+
+/** The page calls `/api/…` and the event stream on its own origin, so it may connect to 'self' and nowhere else. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ connect: "'self'" });
+export const SECURITY_HEADERS = securityHeaders(CONTENT_SECURITY_POLICY);
 
 export interface WebHostOptions {
   readonly service: ApiService;

@@ -4,18 +4,30 @@
  */
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/index.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../src/main/web/index.js';
 import { APP_SCRIPT, type HttpAnswer, INDEX_HTML, OUTSIDE_CONTENT, sendRequest, webHostSuite } from './webHostFixture.js';
 
 const { host, send, call } = webHostSuite();
 
+/** The web host's policy to the letter: nothing remote; the page may connect to its own origin (the API) only. */
+const WEB_POLICY =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 function expectSecurityHeaders(answer: HttpAnswer): void {
-  expect(answer.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  expect(answer.headers['content-security-policy']).toBe(WEB_POLICY);
   expect(answer.headers['x-content-type-options']).toBe('nosniff');
   expect(answer.headers['referrer-policy']).toBe('no-referrer');
   expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
   expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+  expect(answer.headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), display-capture=(self)');
 }
+
+describe('the security headers', () => {
+  it('are the ones the host exports: its exact policy, connecting to its own origin only', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(WEB_POLICY);
+    expect(SECURITY_HEADERS).toMatchObject({ 'Content-Security-Policy': WEB_POLICY, 'Permissions-Policy': expect.any(String) });
+  });
+});
 
 describe('where it listens', () => {
   it('binds 127.0.0.1 and nothing else', () => {

@@ -2,13 +2,27 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/contentSecurityPolicy.js';
-import { createAppFileServer } from '../../../src/main/electron/createAppFileServer.js';
+import { CONTENT_SECURITY_POLICY, createAppFileServer } from '../../../src/main/electron/createAppFileServer.js';
 
 let folder: string;
 let serve: ReturnType<typeof createAppFileServer>;
 
 const get = (url: string) => serve({ url, method: 'GET' });
+
+/** The app:// policy to the letter: nothing remote, and connect-src 'none' (the renderer uses IPC). */
+const APP_POLICY =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function expectSecurityHeaders(response: Response, label: string): void {
+  expect(response.headers.get('content-security-policy'), label).toBe(APP_POLICY);
+  expect(response.headers.get('x-content-type-options'), label).toBe('nosniff');
+  expect(response.headers.get('referrer-policy'), label).toBe('no-referrer');
+  expect(response.headers.get('cross-origin-opener-policy'), label).toBe('same-origin');
+  expect(response.headers.get('cross-origin-resource-policy'), label).toBe('same-origin');
+  expect(response.headers.get('permissions-policy'), label).toBe(
+    'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), display-capture=(self)',
+  );
+}
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'app-protocol-'));
@@ -36,6 +50,10 @@ describe('createAppFileServer', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends the app:// policy, which lets the page connect nowhere', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(APP_POLICY);
   });
 
   it('types what it serves: scripts, WebAssembly for streaming compilation, unknown kinds as bytes', async () => {
@@ -70,13 +88,13 @@ describe('createAppFileServer', () => {
     expect((await get('app://totp-vault/assets/inside.html')).status).toBe(200);
   });
 
-  it('sends the CSP on every answer, errors included', async () => {
-    for (const url of ['app://totp-vault/missing.js', 'app://totp-vault/..%2fx', 'app://totp-vault/assets/escape.js']) {
-      expect((await get(url)).headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+  it('sends the CSP and the other security headers on every answer, errors included', async () => {
+    for (const url of ['app://totp-vault/', 'app://totp-vault/assets/reader.wasm', 'app://totp-vault/missing.js', 'app://totp-vault/..%2fx', 'app://totp-vault/assets/escape.js']) {
+      expectSecurityHeaders(await get(url), url);
     }
     const refused = await serve({ url: 'app://totp-vault/', method: 'POST' });
     expect(refused.status).toBe(405);
-    expect(refused.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expectSecurityHeaders(refused, 'POST');
   });
 
   it('answers HEAD without a body', async () => {

@@ -97,6 +97,20 @@ describe('layer fences: downward only inside src/main', () => {
     }
   });
 
+  it('src/main/rendererAssets imports neither the vault nor a host, but Node and the contract', async () => {
+    const folder = 'src/main/rendererAssets';
+    for (const upper of ['vault', 'cli', 'web', 'electron']) {
+      await expectBlocked(`${folder}/bad.ts`, `../${upper}/index.js`, layerMessage(folder, `../${upper}/index.js`));
+    }
+    await expectBlocked(`${folder}/bad.ts`, 'electron', ownerMessage('src/main/electron', 'electron'));
+    await expectAllowed(`${folder}/good.ts`, 'node:path');
+    await expectAllowed(`${folder}/good.ts`, './isInsideFolder.js');
+    await expectAllowed(`${folder}/good.ts`, '../../shared/errors.js');
+    // Both hosts share it instead of importing each other.
+    await expectAllowed('src/main/web/good.ts', '../rendererAssets/securityHeaders.js');
+    await expectAllowed('src/main/electron/good.ts', '../rendererAssets/securityHeaders.js');
+  });
+
   it('src/main/cli imports no Electron host code, but the vault and the web host', async () => {
     await expectBlocked('src/main/cli/bad.ts', '../electron/main.js', layerMessage('src/main/cli', '../electron/main.js'));
     await expectAllowed('src/main/cli/good.ts', '../vault/index.js');
@@ -119,7 +133,7 @@ describe('dependency owners', () => {
   const everywhereElse = ['src/shared/x.ts', 'src/renderer/x.tsx', 'src/main/x.ts', 'src/main/vault/x.ts', 'src/main/cli/x.ts'];
 
   it('only src/main/electron imports electron', async () => {
-    for (const filePath of [...everywhereElse, 'src/main/web/x.ts', 'src/main/crypto/x.ts']) {
+    for (const filePath of [...everywhereElse, 'src/main/web/x.ts', 'src/main/crypto/x.ts', 'src/main/rendererAssets/x.ts']) {
       await expectBlocked(filePath, 'electron', ownerMessage('src/main/electron', 'electron'));
     }
     await expectAllowed('src/main/electron/window.ts', 'electron');

@@ -1,6 +1,9 @@
 import { extname } from 'node:path';
 
-/** What a Vite build of the renderer holds; nosniff makes the browser trust these and nothing else. */
+/**
+ * What a Vite build of the renderer holds, for both hosts (the loopback web host and Electron's app://).
+ * nosniff makes the browser trust these types and nothing else.
+ */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -22,6 +25,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
+  // WebAssembly.instantiateStreaming refuses any other type.
   '.wasm': 'application/wasm',
 };
 
