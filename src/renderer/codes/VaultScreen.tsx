@@ -10,7 +10,7 @@ import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { ClipboardBanner } from './ClipboardBanner.js';
 import { CodeList, type CodeListHandle, optionId } from './CodeList.js';
 import { EmptyVault } from './EmptyVault.js';
-import { buildRows, type CodeRow, collectTags, fieldKeyString, filterRows } from './listRows.js';
+import { buildRows, type CodeRow, collectTags, fieldKeyString, filterRows, type ListRow } from './listRows.js';
 import { LiveCodeStore } from './liveCodeStore.js';
 import { Toolbar } from './Toolbar.js';
 import { useActivityReporter } from './useActivityReporter.js';
@@ -49,21 +49,43 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
   const listRef = useRef<CodeListHandle>(null);
   const listId = useId();
 
-  const rows = useMemo(() => buildRows(lists.entries, lists.summaries, translator.locale), [lists.entries, lists.summaries, translator.locale]);
+  const rows = useMemo(() => buildRows(lists.summaries, translator.locale), [lists.summaries, translator.locale]);
   const tags = useMemo(() => collectTags(rows, translator.locale), [rows, translator.locale]);
   const activeTag = tag !== null && tags.includes(tag) ? tag : null;
   const shownRows = useMemo(() => filterRows(rows, deferredQuery, activeTag), [rows, deferredQuery, activeTag]);
   const selectedIndex = useMemo(() => shownRows.findIndex((row) => row.key === selectedKey), [shownRows, selectedKey]);
   const selectedRow = selectedIndex >= 0 ? shownRows[selectedIndex] : undefined;
 
-  // A new search selects its best match, so typing and pressing Enter copies it.
+  // A new search selects its best match, so typing and pressing Enter copies it. The list follows the
+  // typing a render or more behind (useDeferredValue): a row the user chose with the arrows or the mouse
+  // since the last keystroke stays chosen when the list catches up, or Enter would copy another code.
+  const choseSinceSearch = useRef(false);
+  // A saved item is chosen before the reload that lists it comes back; until it is listed, neither a
+  // new search nor the fall-back to the first row may choose another. `rows` are the rows of the save's
+  // moment: a newer list without the item means it is gone (deleted elsewhere), and the wait ends.
+  const selectWhenListed = useRef<{ readonly key: string; readonly rows: readonly ListRow[] } | null>(null);
   useEffect(() => {
+    choseSinceSearch.current = false;
+  }, [query, activeTag]);
+  useEffect(() => {
+    if (selectWhenListed.current !== null) return;
+    if (choseSinceSearch.current && shownRows.some((row) => row.key === selectedKey)) return;
     setSelectedKey(shownRows[0]?.key ?? null);
     // Only when the search changes (shownRows is read, not watched); a reload keeps the selection.
   }, [deferredQuery, activeTag]);
   useEffect(() => {
+    const awaited = selectWhenListed.current;
+    if (awaited !== null) {
+      if (shownRows.some((row) => row.key === awaited.key)) {
+        selectWhenListed.current = null;
+        setSelectedKey(awaited.key);
+        return;
+      }
+      if (rows === awaited.rows || rows.some((row) => row.key === awaited.key)) return;
+      selectWhenListed.current = null;
+    }
     if (selectedIndex < 0 && shownRows.length > 0 && lists.loaded) setSelectedKey(shownRows[0]?.key ?? null);
-  }, [selectedIndex, shownRows, lists.loaded]);
+  }, [selectedIndex, shownRows, rows, lists.loaded]);
 
   // The detail pane shows every code of the selected item, including rows scrolled out of view.
   const listFields = useRef<readonly FieldKey[]>([]);
@@ -128,7 +150,13 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
     },
     [shownRows, copyCode, showHotpCode, hotpCodes, copy, t],
   );
-  const select = useCallback((index: number) => setSelectedKey(shownRows[index]?.key ?? null), [shownRows]);
+  const select = useCallback(
+    (index: number) => {
+      choseSinceSearch.current = true;
+      setSelectedKey(shownRows[index]?.key ?? null);
+    },
+    [shownRows],
+  );
 
   const lock = useCallback(async () => {
     const result = await bridge.api.lock({});
@@ -177,9 +205,11 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
       const firstField = view.otp[0];
       setQuery('');
       setTag(null);
-      setSelectedKey(firstField === undefined ? view.id : fieldKeyString(view.id, firstField.id));
+      const key = firstField === undefined ? view.id : fieldKeyString(view.id, firstField.id);
+      selectWhenListed.current = { key, rows };
+      setSelectedKey(key);
     },
-    [lists],
+    [lists, rows],
   );
 
   const isEmpty = lists.loaded && rows.length === 0;

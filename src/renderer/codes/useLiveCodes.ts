@@ -55,10 +55,13 @@ export function useLiveCodes(store: LiveCodeStore): (fields: readonly FieldKey[]
     (fields: readonly FieldKey[]) => {
       const next = new Map(fields.map((field) => [fieldKeyString(field.itemId, field.fieldId), field]));
       const added = [...next.entries()].filter(([key]) => !shown.current.has(key) && store.get(key) === undefined).map(([, field]) => field);
+      const firstShown = shown.current.size === 0;
       shown.current = next;
       if (added.length === 0) return;
-      // Coalesces the burst of range changes a fast scroll makes into one request.
       clearTimeout(pendingNew.current);
+      // The first rows after unlock (or after a search that matched nothing) have no burst to wait for.
+      if (firstShown) return void fetchCodes(added, false);
+      // Coalesces the burst of range changes a fast scroll makes into one request.
       pendingNew.current = setTimeout(() => {
         const stillShown = added.filter((field) => shown.current.has(fieldKeyString(field.itemId, field.fieldId)));
         void fetchCodes(stillShown, false);

@@ -1,31 +1,30 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CodeEntry, ItemSummary } from '../../shared/item.js';
+import type { ItemSummary } from '../../shared/item.js';
 import { useAppServices } from '../app/AppServices.js';
 
 export interface VaultLists {
-  readonly entries: readonly CodeEntry[];
+  /** The items not in the trash; the code list is built from them (see buildRows). */
   readonly summaries: readonly ItemSummary[];
   readonly loaded: boolean;
   readonly reload: () => void;
 }
 
 /**
- * The code entries and item summaries of the open vault, reloaded whenever main says the vault changed
+ * The item summaries of the open vault, reloaded whenever main says the vault changed
  * (this window's saves, or the CLI in another process). An answer that arrives after a newer request
  * went out is dropped, so a slow reload never overwrites a fresher one.
  */
 export function useVaultLists(): VaultLists {
   const { bridge, reportError } = useAppServices();
-  const [lists, setLists] = useState<{ entries: readonly CodeEntry[]; summaries: readonly ItemSummary[] } | null>(null);
+  const [summaries, setSummaries] = useState<readonly ItemSummary[] | null>(null);
   const latestRequest = useRef(0);
 
   const reload = useCallback(() => {
     const request = ++latestRequest.current;
-    void Promise.all([bridge.api.listEntries({}), bridge.api.listItems({ trashed: false })]).then(([entries, summaries]) => {
+    void bridge.api.listItems({ trashed: false }).then((result) => {
       if (request !== latestRequest.current) return;
-      if (!entries.ok) return reportError(entries.error);
-      if (!summaries.ok) return reportError(summaries.error);
-      setLists({ entries: entries.value, summaries: summaries.value });
+      if (!result.ok) return reportError(result.error);
+      setSummaries(result.value);
     });
   }, [bridge, reportError]);
 
@@ -39,5 +38,5 @@ export function useVaultLists(): VaultLists {
     };
   }, [bridge, reload]);
 
-  return { entries: lists?.entries ?? [], summaries: lists?.summaries ?? [], loaded: lists !== null, reload };
+  return { summaries: summaries ?? [], loaded: summaries !== null, reload };
 }

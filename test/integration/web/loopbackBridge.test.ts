@@ -120,7 +120,8 @@ describe('createLoopbackBridge in Chromium', () => {
       );
       await eventually(() => listeners.value === API_EVENT_NAMES.length);
       expect(await service().dispatch('savePreferences', { preferences: { theme: 'light' } })).toMatchObject({ ok: true });
-      await page.waitForFunction('window.heard.length > 0', undefined, { timeout: 5000 });
+      // A function predicate, not a string: Playwright evals a string predicate in the page, which our CSP refuses.
+      await page.waitForFunction(() => (globalThis as unknown as { heard: unknown[] }).heard.length > 0, undefined, { timeout: 5000 });
       expect(await inPage(page, 'window.heard')).toEqual([{ preferences: expect.objectContaining({ theme: 'light' }) }]);
 
       await inPage(page, 'window.stops[0]()');

@@ -9,6 +9,13 @@ describe('foldForSearch', () => {
   it('unifies compatibility forms and whitespace', () => {
     expect(foldForSearch('  ＡＢＣ\t\n  Straße ')).toBe('abc strasse');
   });
+
+  it('folds plain ASCII (its fast path) exactly as the full Unicode path would', () => {
+    const full = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+    for (const text of ['Service 42\nuser42@Example.COM\r\n\tWork\v\f https://a.example/?q=1&x=[~]', '', '  ', 'ABC~`!@#$%^&*()_+-={}|:"<>?']) {
+      expect(foldForSearch(text)).toBe(full(text));
+    }
+  });
 });
 
 describe('queryTerms and matchesTerms', () => {
