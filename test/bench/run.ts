@@ -4,8 +4,9 @@
  * Exits non-zero when a target is missed.
  */
 import { printReport } from './benchmarkReport.ts';
+import { runUiBenchmark } from './uiBenchmark.ts';
 import { runVaultBenchmark } from './vaultBenchmark.ts';
 
-const measurements = [...(await runVaultBenchmark())];
+const measurements = [...(await runVaultBenchmark()), ...(await runUiBenchmark())];
 const allMet = printReport(measurements);
 process.exitCode = allMet ? 0 : 1;

@@ -7,13 +7,13 @@ import { Vault } from '../../dist/main/vault/index.js';
 import { emptyItemContent } from '../../dist/shared/item.js';
 import { type Measurement, median } from './benchmarkReport.ts';
 
-const PASSWORD = 'benchmark passphrase, not secret';
+export const PASSWORD = 'benchmark passphrase, not secret';
 const SIZES = [10, 1_000, 10_000] as const;
 const RUNS = 3;
 const MiB = 1024 * 1024;
 const probe = fileURLToPath(new URL('./unlockProbe.ts', import.meta.url));
 
-interface UnlockRun {
+export interface UnlockRun {
   entries: number;
   kdfMilliseconds: number;
   otherMilliseconds: number;
@@ -23,7 +23,7 @@ interface UnlockRun {
   rssAfterUnlock: number;
 }
 
-interface ProbeResult {
+export interface ProbeResult {
   cold: UnlockRun;
   warm: UnlockRun;
 }
@@ -67,13 +67,15 @@ export async function runVaultBenchmark(): Promise<Measurement[]> {
   return measurements;
 }
 
-function runProbe(path: string): ProbeResult {
+/** Unlocks `path` (cold, then warm) in a fresh Node process; see unlockProbe.ts. */
+export function runProbe(path: string): ProbeResult {
   const child = spawnSync(process.execPath, [probe, path], { input: PASSWORD + '\n', encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`unlock probe failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as ProbeResult;
 }
 
-function sampleItem(index: number) {
+/** Login item number `index`: one TOTP field with a distinct secret, a tag, every 50th a favourite. */
+export function sampleItem(index: number) {
   const secret = base32Of(index);
   return {
     ...emptyItemContent(),
@@ -87,7 +89,7 @@ function sampleItem(index: number) {
 }
 
 /** A distinct 32-character base32 secret per index. */
-function base32Of(index: number): string {
+export function base32Of(index: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let value = index * 2654435761 + 12345;
   let secret = '';
