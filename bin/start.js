@@ -3,37 +3,14 @@
 // browser through `totp-vault ui` (DESIGN.md, Hosts and this machine). Plain ES module for Node 22.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinaryPath } from './electronBinaryPath.js';
 
 const APP_FOLDER = dirname(dirname(fileURLToPath(import.meta.url)));
 const BUILT_FILES = ['dist/main/electron/main.js', 'dist/main/electron/preload.cjs'];
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM'];
-
-/**
- * The Electron executable, or null when it is not on disk. This reads what the electron package's own
- * index.js reads (path.txt, ELECTRON_OVERRIDE_DIST_PATH) instead of `require('electron')`, because that
- * file starts a download when the binary is missing, which fails (or hangs) on a machine without access.
- */
-function electronBinary() {
-  let packageFolder;
-  try {
-    packageFolder = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  let executable = '';
-  try {
-    executable = readFileSync(join(packageFolder, 'path.txt'), 'utf8').trim();
-  } catch {
-    // No path.txt: the binary was never unpacked.
-  }
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, executable || 'electron') : executable ? join(packageFolder, 'dist', executable) : null;
-  return binary !== null && existsSync(binary) ? binary : null;
-}
 
 /** Runs a child with this terminal, passes Ctrl+C and termination on, and ends as the child ended. */
 function runToEnd(command, args, environment) {
@@ -55,7 +32,7 @@ function runToEnd(command, args, environment) {
 }
 
 const args = process.argv.slice(2);
-const binary = electronBinary();
+const binary = electronBinaryPath();
 
 if (binary === null) {
   process.stderr.write(

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { API_CALL_NAMES } from '../../../src/shared/api.js';
-import { electronBinaryPath } from './electronBinaryPath.js';
+import { electronBinaryPath } from '../../../bin/electronBinaryPath.js';
 
 const APP_FOLDER = fileURLToPath(new URL('../../../', import.meta.url));
 const binary = electronBinaryPath();
