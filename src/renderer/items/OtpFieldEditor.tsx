@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
 import { useAppServices } from '../app/AppServices.js';
+import { ErrorMessage } from '../app/ErrorMessage.js';
 import { Icon } from '../app/Icon.js';
 import { useSecondTicks } from '../app/useSecondTicks.js';
 import { CountdownRing } from '../codes/CountdownRing.js';
 import { groupCode, splitEvery } from '../../shared/groupCode.js';
-import { describeError } from '../i18n/describeError.js';
 import { describeOtpSummary } from './describeOtpSummary.js';
 import type { OtpDraft } from './itemDraft.js';
 import { type PreviewState, useOtpPreview } from './useOtpPreview.js';
@@ -89,16 +89,7 @@ function PreviewPanel({ preview }: { readonly preview: PreviewState }) {
   if (preview.status === 'empty') return null;
   if (preview.status === 'checking') return <p className="hint">{t('preview.checking')}</p>;
   if (preview.status === 'invalid') {
-    const { summary, detail } = describeError(preview.error, translator);
-    return (
-      <div className="message message-error otp-preview-error" data-testid="otp-preview-error">
-        <Icon name="alert" className="message-icon" />
-        <div>
-          <p>{summary}</p>
-          {detail !== null && <p className="message-detail">{detail}</p>}
-        </div>
-      </div>
-    );
+    return <ErrorMessage error={preview.error} announce={false} className="otp-preview-error" testId="otp-preview-error" />;
   }
   const { preview: value, receivedAt } = preview;
   const current = value.current;
