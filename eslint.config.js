@@ -60,8 +60,13 @@ const OWNERS = [
   ['libsodium-wrappers-sumo',  'src/main/crypto',    'crypto/ is the only libsodium importer: keys, KDF parameters and memzero stay behind its small interface.'],
   ['better-sqlite3',           'src/main/storage',   'storage/ is the only better-sqlite3 importer: the native module and SQL stay behind the repository interface.'],
   ['otpauth',                  'src/main/otp',       'otp/ is the only otpauth importer: code generation and URI parsing stay behind its interface.'],
-  ['jsqr',                     'src/main/qr',        'qr/ is the only QR decoder importer.'],
-  ['zxing-wasm',               'src/main/qr',        'qr/ is the only QR decoder importer (and must load the .wasm shipped in the package, not from a CDN).'],
+  ['jsqr',                     'src/shared/qr',      'shared/qr holds the one QR decoding strategy that the window (in a Web Worker) and the CLI both run.'],
+  ['zxing-wasm',               'src/shared/qr',      'shared/qr holds the one QR decoding strategy (and loads the .wasm bytes its host read from the package, never from a CDN).'],
+  ['pngjs',                    'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
+  ['jpeg-js',                  'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
+  ['omggif',                   'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
+  ['bmp-ts',                   'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
+  ['@jsquash/webp',            'src/main/qr',        'main/qr reads image files for the CLI (and loads the WebP decoder from its package, never by URL).'],
 ];
 
 const isInside = (file, folder) => file === folder || file.startsWith(`${folder}/`);

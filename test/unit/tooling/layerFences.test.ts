@@ -143,8 +143,13 @@ describe('dependency owners', () => {
     ['libsodium-wrappers-sumo', 'src/main/crypto', 'src/main/storage/x.ts'],
     ['better-sqlite3', 'src/main/storage', 'src/main/crypto/x.ts'],
     ['otpauth', 'src/main/otp', 'src/main/importers/x.ts'],
-    ['jsqr', 'src/main/qr', 'src/main/importers/x.ts'],
-    ['zxing-wasm', 'src/main/qr', 'src/main/otp/x.ts'],
+    ['jsqr', 'src/shared/qr', 'src/main/qr/x.ts'],
+    ['zxing-wasm', 'src/shared/qr', 'src/main/qr/x.ts'],
+    ['pngjs', 'src/main/qr', 'src/main/importers/x.ts'],
+    ['jpeg-js', 'src/main/qr', 'src/main/importers/x.ts'],
+    ['omggif', 'src/main/qr', 'src/main/importers/x.ts'],
+    ['bmp-ts', 'src/main/qr', 'src/main/importers/x.ts'],
+    ['@jsquash/webp', 'src/main/qr', 'src/shared/qr/x.ts'],
   ])('only the owner imports %s (%s)', async (name, owner, sibling) => {
     for (const filePath of [...everywhereElse, sibling]) {
       await expectBlocked(filePath, name, ownerMessage(owner, name));
