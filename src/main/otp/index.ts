@@ -6,3 +6,5 @@ export { formatOtpauthUri } from './formatOtpauthUri.js';
 export { parseOtpInput, type OtpInputDefaults } from './parseOtpInput.js';
 export { generateCode, generateNextCode } from './generateCode.js';
 export { forgetCachedSecrets } from './cachedSecret.js';
+export { parseOtpauthMigrationUri, type MigrationBatch, type SkippedMigrationAccount } from './otpauthMigration.js';
+export { quoteForMessage } from './quoteForMessage.js';
