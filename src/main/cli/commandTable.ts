@@ -28,6 +28,7 @@ export const OPTION_TABLE = {
   at: { type: 'string' },
   purge: { type: 'boolean' },
   port: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   // Read with parseArgs' allowNegative, so `--no-open` sets it to false.
   open: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
@@ -102,6 +103,21 @@ export const COMMAND_TABLE = {
     synopsis: 'rm QUERY [--purge]',
     summary: 'Move the one matching item to the trash.',
     details: ['QUERY is matched as for `code`, and must match exactly one item.', '--purge   Delete it for good instead (trashed items match too).'],
+  },
+  scan: {
+    options: ['dry-run'],
+    positionals: ['IMAGE…'],
+    synopsis: 'scan IMAGE… [--dry-run]',
+    summary: 'Add the accounts in QR codes found in image files (PNG, JPEG, WebP, GIF, BMP).',
+    details: [
+      'Every QR code in every image is read and explained: one-time-code accounts (otpauth://), Google',
+      'Authenticator exports (otpauth-migration://, split over several codes: give them all), and what the',
+      'others are (a Microsoft Authenticator push sign-up, a web link, …). Accounts already in the vault are',
+      'not added twice. The images are checked before the master password is asked for.',
+      '--dry-run   Only say what was found; ask for no password and change nothing.',
+      '--json      Print [{kind, issuer, account, type}] for every code found (never a secret).',
+      'Exits 65 when an image holds no usable code (the others are still added).',
+    ],
   },
   passwd: {
     options: [],

@@ -66,8 +66,9 @@ function assertPositionalCount(command: CommandName, given: readonly string[]): 
   const names: readonly string[] = COMMAND_TABLE[command].positionals;
   const required = names.filter((name) => !name.endsWith('?'));
   if (given.length < required.length) {
-    throw new UsageError(`${quoteArgument(command)} needs ${required.join(' ')}`);
+    throw new UsageError(`${quoteArgument(command)} needs ${required.map(describePositional).join(' ')}`);
   }
+  if (names.at(-1)?.endsWith('…')) return;
   if (given.length > names.length) {
     const extra = given[names.length] ?? '';
     throw new UsageError(
@@ -78,7 +79,7 @@ function assertPositionalCount(command: CommandName, given: readonly string[]): 
   }
 }
 
-/** `QUERY?` → `[QUERY]`, as synopses write an optional argument. */
+/** `QUERY?` → `[QUERY]`, as synopses write an optional argument; a last name ending in `…` takes one or more. */
 function describePositional(name: string): string {
   return name.endsWith('?') ? `[${name.slice(0, -1)}]` : name;
 }

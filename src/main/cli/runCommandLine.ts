@@ -9,6 +9,7 @@ import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { passwdCommand } from './commands/passwdCommand.js';
 import { rmCommand } from './commands/rmCommand.js';
+import { scanCommand } from './commands/scanCommand.js';
 import { uiCommand } from './commands/uiCommand.js';
 import { EXIT_STATUS, EXIT_STATUS_BY_ERROR_CODE } from './exitStatus.js';
 import type { Command } from './invocation.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<Exclude<CommandName, 'help'>, Command> = {
   list: listCommand,
   code: codeCommand,
   rm: rmCommand,
+  scan: scanCommand,
   passwd: passwdCommand,
   ui: uiCommand,
 };

@@ -86,6 +86,8 @@ const DECODERS: Record<ImageType, (bytes: Buffer) => RgbaFrame | Promise<RgbaFra
   },
   BMP: (bytes) => {
     const image = decodeBmp(bytes, { toRGBA: true });
+    // bmp-ts leaves alpha at 0 for bitmaps without an alpha channel (24-bit, the common kind): they are opaque.
+    if (image.bitPP !== 32) for (let alpha = 3; alpha < image.data.length; alpha += 4) image.data[alpha] = 255;
     return frameOf(image.data, image.width, image.height);
   },
 };

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { FieldKey, LiveCode } from '../../shared/api.js';
 import { VaultError } from '../../shared/errors.js';
-import type { CodeEntry, Item, ItemContent } from '../../shared/item.js';
+import type { CodeEntry, Item, ItemContent, OtpField } from '../../shared/item.js';
 import type { OtpCode, OtpSummary } from '../../shared/otp.js';
 import { DEFAULT_VAULT_SETTINGS, VAULT_SETTINGS_LIMITS, type VaultSettings } from '../../shared/settings.js';
 import {
@@ -34,6 +34,11 @@ export interface VaultOptions {
   /** Stop migrating at this schema version (tests of old formats only). */
   readonly schemaVersion?: number;
 }
+
+/** One account to add: a new item, or a new OTP field (its URI canonical) on an existing item. */
+export type OtpAddition =
+  | { readonly kind: 'new'; readonly content: ItemContent }
+  | { readonly kind: 'field'; readonly itemId: string; readonly field: OtpField };
 
 export interface UnlockTimings {
   readonly kdfMilliseconds: number;
@@ -257,6 +262,27 @@ export class Vault {
     return items;
   }
 
+  /**
+   * Adds accounts, each as a new item or as a new OTP field of an existing item, in one transaction: all of
+   * them or, if any fails (an item deleted meanwhile, say), none.
+   */
+  addOtpAccounts(additions: readonly OtpAddition[]): Item[] {
+    const { records } = this.#open();
+    try {
+      return records.immediate(() =>
+        additions.map((addition) =>
+          addition.kind === 'new'
+            ? this.createItem(addition.content)
+            : this.#mutate(addition.itemId, (current) => ({ content: { ...current, otp: [...current.otp, addition.field] }, trashedAt: current.trashedAt })),
+        ),
+      );
+    } catch (thrown) {
+      // The nested writes updated the cache before the outer transaction rolled back: read it afresh.
+      if (this.#key) this.#reload();
+      throw thrown;
+    }
+  }
+
   updateItem(id: string, input: unknown): Item {
     const content = this.#prepareContent(input);
     return this.#mutate(id, (current) => ({ content, trashedAt: current.trashedAt }));
@@ -313,6 +339,24 @@ export class Vault {
       codes.push({ itemId, fieldId, current, next });
     }
     return codes;
+  }
+
+  /**
+   * The OTP fields of items not in the trash that hold the same account as `parameters`: the same secret and
+   * the same issuer and account (ignoring case and surrounding space). Scanning or importing marks these as
+   * duplicates rather than adding a second copy.
+   */
+  duplicatesOf(parameters: OtpParameters): FieldKey[] {
+    this.#refresh();
+    const key = accountKey(parameters);
+    const matches: FieldKey[] = [];
+    for (const item of this.#items.values()) {
+      if (item.trashedAt !== null) continue;
+      for (const field of item.otp) {
+        if (accountKey(this.#otpParameters(field.uri)) === key) matches.push({ itemId: item.id, fieldId: field.id });
+      }
+    }
+    return matches;
   }
 
   /** What the UI may see of an OTP field, from the same parse cache the codes use. */
@@ -535,6 +579,11 @@ function readSettings(value: unknown): VaultSettings {
     throw new VaultError('INVALID_PARAMETER', `The time offset must be a whole number of seconds within ±${VAULT_SETTINGS_LIMITS.maxTimeOffsetSeconds}.`);
   }
   return { timeOffsetSeconds: offset };
+}
+
+/** What makes two OTP fields the same account. Secrets are in their normal form already. */
+function accountKey(parameters: OtpParameters): string {
+  return JSON.stringify([parameters.secret, parameters.issuer.trim().toLocaleLowerCase(), parameters.account.trim().toLocaleLowerCase()]);
 }
 
 function compareItems(left: Item, right: Item): number {

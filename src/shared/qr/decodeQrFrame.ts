@@ -119,6 +119,16 @@ function boundsOf(points: readonly { readonly x: number; readonly y: number }[])
   return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
 
+/**
+ * Top to bottom, and left to right within a row. Codes side by side rarely share a top edge to the pixel (a
+ * larger code beside a smaller one), so two codes whose vertical centres lie within a quarter of their
+ * combined heights of each other count as one row.
+ */
 function inReadingOrder(codes: FoundQrCode[]): FoundQrCode[] {
-  return codes.sort((first, second) => first.bounds.top - second.bounds.top || first.bounds.left - second.bounds.left);
+  const centre = ({ bounds }: FoundQrCode) => (bounds.top + bounds.bottom) / 2;
+  const height = ({ bounds }: FoundQrCode) => bounds.bottom - bounds.top;
+  return codes.sort((first, second) => {
+    const sameRow = Math.abs(centre(first) - centre(second)) < (height(first) + height(second)) / 4;
+    return sameRow ? first.bounds.left - second.bounds.left : centre(first) - centre(second);
+  });
 }

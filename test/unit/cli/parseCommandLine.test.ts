@@ -63,11 +63,16 @@ describe('parseCommandLine', () => {
     expect(usageMessage(['lst\u001b[2J'])).toBe("unknown command 'lst\\u{1b}[2J'");
   });
 
+  it('takes one or more arguments where the last positional ends in "…" (scan IMAGE…)', () => {
+    expect(parseCommandLine(['scan', 'a.png', 'b.jpg', 'c.webp'])).toMatchObject({ kind: 'run', command: 'scan', positionals: ['a.png', 'b.jpg', 'c.webp'] });
+    expect(() => parseCommandLine(['scan'])).toThrow("'scan' needs IMAGE…");
+  });
+
   it('offers every option a command declares, and only those', () => {
     for (const [command, spec] of Object.entries(COMMAND_TABLE)) {
       if (command === 'help') continue;
       for (const option of spec.options) {
-        const args = [command, `--${option}`, ...(OPTION_TABLE[option].type === 'boolean' ? [] : ['1']), ...(command === 'rm' ? ['q'] : [])];
+        const args = [command, `--${option}`, ...(OPTION_TABLE[option].type === 'boolean' ? [] : ['1']), ...(command === 'rm' ? ['q'] : []), ...(command === 'scan' ? ['screenshot.png'] : [])];
         expect(parseCommandLine(args).kind, args.join(' ')).toBe('run');
       }
     }

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { VaultError } from '../../../shared/errors.js';
-import { emptyItemContent } from '../../../shared/item.js';
-import type { OtpType } from '../../../shared/otp.js';
-import { type OtpParameters, formatOtpauthUri, parseOtpInput } from '../../otp/index.js';
+import { type OtpParameters, parseOtpInput } from '../../otp/index.js';
+import { otpItemContent } from '../../vault/index.js';
 import { currentMillis } from '../currentMillis.js';
 import { groupCode } from '../../../shared/groupCode.js';
 import type { Invocation } from '../invocation.js';
@@ -19,8 +17,6 @@ const SECRET_SETTINGS = ['issuer', 'account', 'algorithm', 'digits', 'period', '
 /** "-" asks for the value instead: command-line arguments are visible to every user of the machine (`ps`). */
 const READ_FROM_INPUT = '-';
 
-const FIELD_LABELS: Record<OtpType, string> = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam Guard' };
-
 /**
  * `totp-vault add`: one new item with one OTP field. The input is checked before the password is asked
  * for, so a mistyped secret costs no key derivation; the secret itself is never printed.
@@ -33,16 +29,9 @@ export async function addCommand(invocation: Invocation): Promise<void> {
   const vault = await unlockVault(invocation, 'Master password');
   try {
     parameters ??= readParameters(await secrets.read(source.kind === 'uri' ? 'otpauth URI' : 'Secret'), options);
-    const title = resolveTitle(options.title, parameters);
-    const uri = formatOtpauthUri(parameters);
-    const item = vault.createItem({
-      ...emptyItemContent(),
-      title,
-      username: options.username ?? '',
-      tags: options.tag ?? [],
-      favorite: options.favorite ?? false,
-      otp: [{ id: randomUUID(), label: FIELD_LABELS[parameters.type], uri }],
-    });
+    const item = vault.createItem(
+      otpItemContent(parameters, { title: resolveTitle(options.title, parameters), username: options.username, tags: options.tag, favorite: options.favorite }),
+    );
     const entry = vault.codes(currentMillis(vault, context)).find((candidate) => candidate.itemId === item.id);
     if (!entry) throw new VaultError('INTERNAL', 'The new item was saved but cannot be shown.');
     // An HOTP code is used up once shown, so adding one shows none; `code` hands it out and advances the counter.
