@@ -4,8 +4,10 @@ export interface Measurement {
   readonly metric: string;
   readonly value: number;
   readonly unit: string;
-  /** Upper bound the value must stay at or under; undefined when the number is informational. */
+  /** Bound the value is held to (an upper bound unless `targetKind` says otherwise); undefined when informational. */
   readonly target?: number;
+  /** 'maximum' (the default): the value must stay at or under the target; 'minimum': at or over it (a success rate). */
+  readonly targetKind?: 'maximum' | 'minimum';
 }
 
 export function median(values: readonly number[]): number {
@@ -20,8 +22,8 @@ export function printReport(measurements: readonly Measurement[]): boolean {
     measurement.benchmark,
     measurement.metric,
     formatNumber(measurement.value) + ' ' + measurement.unit,
-    measurement.target === undefined ? '' : '≤ ' + formatNumber(measurement.target) + ' ' + measurement.unit,
-    measurement.target === undefined ? '' : measurement.value <= measurement.target ? 'ok' : 'MISSED',
+    measurement.target === undefined ? '' : (measurement.targetKind === 'minimum' ? '≥ ' : '≤ ') + formatNumber(measurement.target) + ' ' + measurement.unit,
+    measurement.target === undefined ? '' : meetsTarget(measurement) ? 'ok' : 'MISSED',
   ]);
   const header = ['benchmark', 'metric', 'value', 'target', 'result'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
@@ -29,10 +31,15 @@ export function printReport(measurements: readonly Measurement[]): boolean {
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
-  const allMet = measurements.every((measurement) => measurement.target === undefined || measurement.value <= measurement.target);
+  const allMet = measurements.every(meetsTarget);
   console.log('');
   console.log(JSON.stringify({ machine: machineDescription(), allTargetsMet: allMet, measurements }, null, 2));
   return allMet;
+}
+
+function meetsTarget(measurement: Measurement): boolean {
+  if (measurement.target === undefined) return true;
+  return measurement.targetKind === 'minimum' ? measurement.value >= measurement.target : measurement.value <= measurement.target;
 }
 
 function formatNumber(value: number): string {
