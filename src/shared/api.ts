@@ -10,8 +10,8 @@
  * except `revealItem` (the one item the user opened to reveal or edit) and `previewOtp` (the text the user
  * is typing into the editor right now).
  */
-import type { ErrorCode } from './errors.js';
-import type { CodeEntry, Item, ItemContent, ItemSummary } from './item.js';
+import type { ErrorCode, ErrorInfo } from './errors.js';
+import type { CodeEntry, Item, ItemContent, ItemSummary, ItemTemplate } from './item.js';
 import type { OtpCode, OtpSummary } from './otp.js';
 import type { Preferences } from './preferences.js';
 import type { Result } from './result.js';
@@ -61,6 +61,45 @@ export interface SettingsView {
   readonly vault: VaultSettings | null;
 }
 
+/** QR texts read from one place: a screen, an image file, the clipboard, a pasted text. */
+export interface ScannedTexts {
+  /** What the user knows the place as ("Screen 1", a file name); shown beside what was found there. */
+  readonly source: string;
+  readonly texts: readonly string[];
+}
+
+/** One account found in QR codes, as the review list shows it: never its secret. */
+export interface ScanCandidate {
+  /** Names the account in `saveScanned`; valid until the vault locks or a new scan starts. */
+  readonly id: string;
+  readonly source: string;
+  readonly summary: OtpSummary;
+  /** The live code, so the user sees the account works before saving; null for hotp. */
+  readonly current: OtpCode | null;
+  /** An OTP field already holding this account (same secret, issuer and account), or null. */
+  readonly duplicateOf: FieldKey | null;
+  /** What a new item for it would be: the Microsoft 365 / Entra template when the issuer is Microsoft. */
+  readonly template: ItemTemplate;
+  readonly title: string;
+}
+
+/** Everything found since the scan started, and what was found that is no account. */
+export interface ScanReport {
+  readonly candidates: readonly ScanCandidate[];
+  /** Google Authenticator exports split over several codes: which parts (1-based) are still missing. */
+  readonly migrations: readonly { readonly size: number; readonly scanned: readonly number[]; readonly missing: readonly number[] }[];
+  /** Places that held no usable code, with why (MICROSOFT_PUSH_QR, QR_NOT_TOTP, QR_NOT_FOUND, …). */
+  readonly unusable: readonly { readonly source: string; readonly error: ErrorInfo }[];
+  /** Accounts inside an export that cannot be used, with why. */
+  readonly skipped: readonly { readonly source: string; readonly name: string; readonly reason: string }[];
+}
+
+/** Where a scanned account goes: a new item, or a new OTP field on an existing item. */
+export interface ScanChoice {
+  readonly candidateId: string;
+  readonly itemId: string | null;
+}
+
 /** Every call: its request and the value of a successful answer. */
 export interface ApiCalls {
   status: { request: Record<string, never>; response: VaultStatus };
@@ -88,6 +127,14 @@ export interface ApiCalls {
   getSettings: { request: Record<string, never>; response: SettingsView };
   savePreferences: { request: { preferences: Partial<Preferences> }; response: SettingsView };
   saveVaultSettings: { request: { settings: Partial<VaultSettings> }; response: SettingsView };
+  /**
+   * Explains QR texts the window decoded (from screens, image files, the clipboard) and keeps the accounts
+   * they hold in main, answering with what the review list may show. `restart` forgets earlier scans;
+   * without it the texts add to them (the parts of a Google Authenticator export, scanned one by one).
+   */
+  scanTexts: { request: { sources: readonly ScannedTexts[]; restart: boolean }; response: ScanReport };
+  /** Saves the accounts the user picked, in one transaction, and ends the scan. */
+  saveScanned: { request: { choices: readonly ScanChoice[] }; response: readonly ItemView[] };
   /** The user did something: restarts the idle auto-lock timer. Sent at most every few seconds. */
   reportActivity: { request: Record<string, never>; response: null };
 }
@@ -117,6 +164,8 @@ export const API_CALL_NAMES = [
   'getSettings',
   'savePreferences',
   'saveVaultSettings',
+  'scanTexts',
+  'saveScanned',
   'reportActivity',
 ] as const satisfies readonly ApiCallName[];
 
@@ -174,17 +223,34 @@ export interface ClipboardPort {
   clearIfUnchanged(text: string): Promise<Result<null>>;
 }
 
+/**
+ * What the host lends a screen scan. Electron answers each getDisplayMedia with the next display in turn
+ * (no picker) and can hide the window so it covers no code; a browser asks the user to pick one screen
+ * each time and cannot hide its own window.
+ */
+export interface CapturePort {
+  /** True when consecutive getDisplayMedia calls walk through every display (Electron). */
+  readonly screensInTurn: boolean;
+  /** Hides the window before screens are grabbed; a no-op where the host cannot. */
+  hideWindow(): Promise<Result<null>>;
+  /** Shows and focuses it again afterwards. */
+  showWindow(): Promise<Result<null>>;
+}
+
 /** The one object the renderer talks to, whichever host serves it. */
 export interface HostBridge {
   readonly api: ApiClient;
   readonly events: ApiEventSource;
   readonly clipboard: ClipboardPort;
+  readonly capture: CapturePort;
   /** 'electron' or 'web': a few affordances differ (window controls, file dialogs). */
   readonly host: 'electron' | 'web';
 }
 
 /** The name of the IPC channel or HTTP route for a call or event: spelled here, nowhere else. */
-export function apiChannel(name: ApiCallName | ApiEventName | 'clipboard.writeText' | 'clipboard.clearIfUnchanged'): string {
+export function apiChannel(
+  name: ApiCallName | ApiEventName | 'clipboard.writeText' | 'clipboard.clearIfUnchanged' | 'capture.hideWindow' | 'capture.showWindow',
+): string {
   return `totp-vault:${name}`;
 }
 

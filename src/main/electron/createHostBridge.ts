@@ -1,6 +1,6 @@
 import type { ApiClient, ApiEventName, EventListener, HostBridge } from '../../shared/api.js';
 import { failure, type Result } from '../../shared/result.js';
-import { CALL_CHANNELS, CLIPBOARD_CHANNELS, EVENT_CHANNELS } from './ipcChannels.js';
+import { CALL_CHANNELS, CAPTURE_CHANNELS, CLIPBOARD_CHANNELS, EVENT_CHANNELS } from './ipcChannels.js';
 
 /** The two things the preload does with ipcRenderer; kept behind this seam so the bridge is testable. */
 export interface BridgeTransport {
@@ -43,6 +43,12 @@ export function createHostBridge(transport: BridgeTransport): HostBridge {
     clipboard: {
       writeText: (text) => call(CLIPBOARD_CHANNELS.writeText, text),
       clearIfUnchanged: (text) => call(CLIPBOARD_CHANNELS.clearIfUnchanged, text),
+    },
+    capture: {
+      // Main answers each getDisplayMedia with the next display (hardenSession.ts).
+      screensInTurn: true,
+      hideWindow: () => call(CAPTURE_CHANNELS.hideWindow, null),
+      showWindow: () => call(CAPTURE_CHANNELS.showWindow, null),
     },
     host: 'electron',
   };

@@ -5,8 +5,8 @@ import { EVENT_CHANNELS } from './ipcChannels.js';
 import { isTrustedSender } from './senderPolicy.js';
 
 /**
- * Carries the API between `window` and `service`: an `ipcMain.handle` per route (every API call and the
- * two clipboard calls, see createIpcRoutes.ts) answering only our window's main frame, and every service
+ * Carries the API between `window` and `service`: an `ipcMain.handle` per route (every API call, the
+ * clipboard and the capture calls, see createIpcRoutes.ts) answering only our window's main frame, and every service
  * event sent on to the window. Returns the function that undoes it all.
  */
 export function bindIpc(window: BrowserWindow, service: Pick<ApiService, 'dispatch' | 'on'>): () => void {
@@ -14,6 +14,13 @@ export function bindIpc(window: BrowserWindow, service: Pick<ApiService, 'dispat
   const routes = createIpcRoutes<IpcMainInvokeEvent>({
     service,
     clipboard,
+    captureWindow: {
+      hide: () => window.hide(),
+      show: () => {
+        window.show();
+        window.focus();
+      },
+    },
     isTrusted: (event) => isTrustedSender({ contents: event.sender, frame: event.senderFrame }, contents),
   });
   for (const [channel, route] of routes) {

@@ -18,3 +18,8 @@ export const CLIPBOARD_CHANNELS = {
   writeText: apiChannel('clipboard.writeText'),
   clearIfUnchanged: apiChannel('clipboard.clearIfUnchanged'),
 } as const;
+
+export const CAPTURE_CHANNELS = {
+  hideWindow: apiChannel('capture.hideWindow'),
+  showWindow: apiChannel('capture.showWindow'),
+} as const;

@@ -6,6 +6,7 @@ import { formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../
 import type { ApiEventEmitter } from './apiEventEmitter.js';
 import { toItemSummary, toItemView } from './itemView.js';
 import type { PreferencesStore } from './preferencesStore.js';
+import { ScanSession } from './scanSession.js';
 import { Vault } from './vault.js';
 import type { VaultSession } from './vaultSession.js';
 
@@ -34,6 +35,9 @@ export function createApiHandlers({ session, preferences, events, now }: ApiHand
   const settingsView = (): SettingsView => ({ preferences: preferences.current, vault: session.vault?.settings() ?? null });
   /** The vault's time offset fixes the clock of a managed PC that cannot be corrected; every code uses it. */
   const codeTime = (vault: Vault, milliseconds: number) => milliseconds + vault.settings().timeOffsetSeconds * 1000;
+  // Scanned accounts hold secrets: they go when the vault locks, however it locks.
+  const scans = new ScanSession();
+  events.on('locked', () => scans.clear());
 
   return {
     status: () => session.status(),
@@ -133,6 +137,17 @@ export function createApiHandlers({ session, preferences, events, now }: ApiHand
     saveVaultSettings: ({ settings }) => {
       session.requireVault().updateSettings(settings);
       return changed(settingsView());
+    },
+
+    scanTexts: ({ sources, restart }) => {
+      const vault = session.requireVault();
+      return scans.scan(vault, sources, restart, codeTime(vault, now()));
+    },
+
+    saveScanned: ({ choices }) => {
+      const vault = session.requireVault();
+      const items = scans.save(vault, choices);
+      return changed(items.map((item) => view(vault, item)));
     },
 
     reportActivity: () => {

@@ -11,6 +11,7 @@ import type { Preferences } from '../../shared/preferences.js';
 import { MASTER_PASSWORD_LIMITS, VAULT_SETTINGS_LIMITS, type VaultSettings } from '../../shared/settings.js';
 import { readItemContent } from './itemContent.js';
 import { PREFERENCE_RULES } from './preferenceRules.js';
+import { SCAN_LIMITS } from './scanSession.js';
 
 export const REQUEST_LIMITS = {
   /** Item ids are UUIDs and field ids at most 64 characters; this leaves room without inviting megabytes. */
@@ -21,6 +22,10 @@ export const REQUEST_LIMITS = {
   codeFields: 20_000,
   /** The text of a secret field and the issuer and account beside it, all bounded like an otpauth URI. */
   otpTextCharacters: OTP_LIMITS.maxUriCharacters,
+  /** A QR code holds at most 7,089 characters (version 40, numeric); a text longer is no QR text. */
+  qrTextCharacters: 7_089,
+  /** A screen's or file's name as the window shows it. */
+  scanSourceCharacters: 1_024,
 } as const;
 
 type Reader<T> = (value: unknown, name: string) => T;
@@ -52,6 +57,11 @@ const READERS: { readonly [K in ApiCallName]: Reader<ApiRequest<K>> } = {
   getSettings: emptyRequest,
   savePreferences: object({ preferences: preferencesPatch() }),
   saveVaultSettings: object({ settings: object<Partial<VaultSettings>>({ timeOffsetSeconds: optional(timeOffset) }) }),
+  scanTexts: object({
+    sources: list(object({ source: text(0, REQUEST_LIMITS.scanSourceCharacters), texts: list(text(1, REQUEST_LIMITS.qrTextCharacters), SCAN_LIMITS.textsPerSource) }), SCAN_LIMITS.sources),
+    restart: boolean,
+  }),
+  saveScanned: object({ choices: list(object({ candidateId: identifier, itemId: nullable(identifier) }), SCAN_LIMITS.sources * SCAN_LIMITS.textsPerSource) }),
   reportActivity: emptyRequest,
 };
 

@@ -34,6 +34,8 @@ export function createLoopbackBridge(location: Location): HostBridge {
     api: createApi(location, authorization),
     events: createEventSource(location, authorization),
     clipboard: createClipboard(),
+    // A browser asks the user to pick a screen for every getDisplayMedia, and a page cannot hide its window.
+    capture: { screensInTurn: false, hideWindow: () => Promise.resolve(ok(null)), showWindow: () => Promise.resolve(ok(null)) },
     host: 'web',
   };
 }

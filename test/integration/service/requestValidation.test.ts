@@ -32,6 +32,8 @@ const VALID: { readonly [K in ApiCallName]: object } = {
   getSettings: {},
   savePreferences: { preferences: {} },
   saveVaultSettings: { settings: {} },
+  scanTexts: { sources: [{ source: 'Screen 1', texts: ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'] }], restart: true },
+  saveScanned: { choices: [{ candidateId: 'candidate', itemId: null }] },
   reportActivity: {},
 };
 
@@ -93,6 +95,19 @@ const MALFORMED: { readonly [K in ApiCallName]: readonly unknown[] } = {
     { settings: { timeOffsetSeconds: -86_401 } },
     { settings: { other: 1 } },
   ],
+  scanTexts: [
+    {},
+    { sources: [] },
+    { sources: [], restart: 'yes' },
+    { sources: {}, restart: true },
+    { sources: [{ source: 'Screen 1' }], restart: true },
+    { sources: [{ source: 'Screen 1', texts: [''] }], restart: true },
+    { sources: [{ source: 'Screen 1', texts: [long(7_090)] }], restart: true },
+    { sources: [{ source: long(1_025), texts: [] }], restart: true },
+    { sources: [{ source: 'Screen 1', texts: Array.from({ length: 65 }, () => 'text') }], restart: true },
+    { sources: Array.from({ length: 65 }, () => ({ source: 'Screen', texts: [] })), restart: true },
+  ],
+  saveScanned: [{}, { choices: null }, { choices: [{ candidateId: '' , itemId: null }] }, { choices: [{ candidateId: 'x' }] }, { choices: [{ candidateId: 'x', itemId: 5 }] }],
   reportActivity: [],
 };
 

@@ -94,6 +94,8 @@ const NEEDS_THE_VAULT: { readonly [K in ApiCallName]?: ApiRequest<K> } = {
   restoreItem: { id: 'item' },
   deleteItem: { id: 'item' },
   saveVaultSettings: { settings: { timeOffsetSeconds: 5 } },
+  scanTexts: { sources: [{ source: 'Screen 1', texts: [] }], restart: true },
+  saveScanned: { choices: [] },
 };
 
 describe('while locked', () => {

@@ -23,7 +23,8 @@ function fakeTransport(answer: (channel: string, payload: unknown) => Promise<un
 describe('createHostBridge', () => {
   it('has exactly the HostBridge keys, for the electron host', () => {
     const bridge = createHostBridge(fakeTransport().transport);
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'clipboard', 'events', 'host']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'capture', 'clipboard', 'events', 'host']);
+    expect(Object.keys(bridge.capture).sort()).toEqual(['hideWindow', 'screensInTurn', 'showWindow']);
     expect(bridge.host).toBe('electron');
     expect(Object.keys(bridge.clipboard).sort()).toEqual(['clearIfUnchanged', 'writeText']);
     expect(Object.keys(bridge.events)).toEqual(['on']);
@@ -68,6 +69,16 @@ describe('createHostBridge', () => {
       expect(() => bridge.events.on(name as ApiEventName, () => undefined), name).toThrow(TypeError);
     }
     expect(() => bridge.events.on('locked', 'not a function' as unknown as () => void)).toThrow(TypeError);
+  });
+
+  it('asks main to hide and show the window around a screen scan, which walks through every display', async () => {
+    const { transport } = fakeTransport();
+    const bridge = createHostBridge(transport);
+    expect(bridge.capture.screensInTurn).toBe(true);
+    await bridge.capture.hideWindow();
+    expect(transport.invoke).toHaveBeenLastCalledWith(apiChannel('capture.hideWindow'), null);
+    await bridge.capture.showWindow();
+    expect(transport.invoke).toHaveBeenLastCalledWith(apiChannel('capture.showWindow'), null);
   });
 
   it('sends clipboard text to the clipboard channels', async () => {

@@ -3,7 +3,7 @@ import { API_CALL_NAMES, apiChannel } from '../../../src/shared/api.js';
 import { VaultError } from '../../../src/shared/errors.js';
 import { ok, type Result } from '../../../src/shared/result.js';
 import { createIpcRoutes, type SystemClipboard } from '../../../src/main/electron/createIpcRoutes.js';
-import { CALL_CHANNELS, CLIPBOARD_CHANNELS, EVENT_CHANNELS } from '../../../src/main/electron/ipcChannels.js';
+import { CALL_CHANNELS, CAPTURE_CHANNELS, CLIPBOARD_CHANNELS, EVENT_CHANNELS } from '../../../src/main/electron/ipcChannels.js';
 
 interface FakeEvent {
   readonly trusted: boolean;
@@ -29,13 +29,14 @@ function fakeClipboard(initial = ''): SystemClipboard & { text: string } {
 function setUp(dispatch: (name: unknown, payload: unknown) => Promise<Result<unknown>> = async (name) => ok({ answered: name })) {
   const service = { dispatch: vi.fn(dispatch) };
   const clipboard = fakeClipboard();
-  const routes = createIpcRoutes<FakeEvent>({ service, clipboard, isTrusted: (event) => event.trusted });
+  const captureWindow = { visible: true, hide: vi.fn(() => (captureWindow.visible = false)), show: vi.fn(() => (captureWindow.visible = true)) };
+  const routes = createIpcRoutes<FakeEvent>({ service, clipboard, captureWindow, isTrusted: (event) => event.trusted });
   const route = (channel: string) => {
     const found = routes.get(channel);
     if (found === undefined) throw new Error(`no route for ${channel}`);
     return found;
   };
-  return { service, clipboard, routes, route };
+  return { service, clipboard, captureWindow, routes, route };
 }
 
 describe('IPC channels', () => {
@@ -48,17 +49,38 @@ describe('IPC channels', () => {
       writeText: apiChannel('clipboard.writeText'),
       clearIfUnchanged: apiChannel('clipboard.clearIfUnchanged'),
     });
-    const all = [...CALL_CHANNELS, ...EVENT_CHANNELS].map(({ channel }) => channel).concat(Object.values(CLIPBOARD_CHANNELS));
+    expect(CAPTURE_CHANNELS).toEqual({ hideWindow: apiChannel('capture.hideWindow'), showWindow: apiChannel('capture.showWindow') });
+    const all = [...CALL_CHANNELS, ...EVENT_CHANNELS]
+      .map(({ channel }) => channel)
+      .concat(Object.values(CLIPBOARD_CHANNELS), Object.values(CAPTURE_CHANNELS));
     expect(new Set(all).size).toBe(all.length);
   });
 });
 
 describe('createIpcRoutes', () => {
-  it('handles exactly every API call and the two clipboard calls', () => {
+  it('handles exactly every API call, the two clipboard calls and the two capture calls', () => {
     const { routes } = setUp();
     expect([...routes.keys()].sort()).toEqual(
-      [...API_CALL_NAMES.map((name) => apiChannel(name)), apiChannel('clipboard.writeText'), apiChannel('clipboard.clearIfUnchanged')].sort(),
+      [
+        ...API_CALL_NAMES.map((name) => apiChannel(name)),
+        apiChannel('clipboard.writeText'),
+        apiChannel('clipboard.clearIfUnchanged'),
+        apiChannel('capture.hideWindow'),
+        apiChannel('capture.showWindow'),
+      ].sort(),
     );
+  });
+
+  it('hides the window for a screen scan and shows it again, for our window only and without a payload', async () => {
+    const { captureWindow, route } = setUp();
+    expect(await route(CAPTURE_CHANNELS.hideWindow)(FOREIGN, null)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(captureWindow.hide).not.toHaveBeenCalled();
+    expect(await route(CAPTURE_CHANNELS.hideWindow)(TRUSTED, { delay: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(captureWindow.visible).toBe(true);
+    expect(await route(CAPTURE_CHANNELS.hideWindow)(TRUSTED, null)).toEqual(ok(null));
+    expect(captureWindow.visible).toBe(false);
+    expect(await route(CAPTURE_CHANNELS.showWindow)(TRUSTED, undefined)).toEqual(ok(null));
+    expect(captureWindow.visible).toBe(true);
   });
 
   it('passes a trusted call to the service under its own name, payload untouched', async () => {

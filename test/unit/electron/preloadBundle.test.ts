@@ -71,7 +71,7 @@ describe('the bundled preload', () => {
 
   it('exposes exactly one object, totpVault, shaped as HostBridge', () => {
     expect([...loaded.exposed.keys()]).toEqual(['totpVault']);
-    expect(Object.keys(bridge()).sort()).toEqual(['api', 'clipboard', 'events', 'host']);
+    expect(Object.keys(bridge()).sort()).toEqual(['api', 'capture', 'clipboard', 'events', 'host']);
     expect(bridge().host).toBe('electron');
     expect(Object.keys(bridge().api).sort()).toEqual([...API_CALL_NAMES].sort());
   });

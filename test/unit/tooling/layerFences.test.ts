@@ -144,7 +144,6 @@ describe('dependency owners', () => {
     ['better-sqlite3', 'src/main/storage', 'src/main/crypto/x.ts'],
     ['otpauth', 'src/main/otp', 'src/main/importers/x.ts'],
     ['jsqr', 'src/shared/qr', 'src/main/qr/x.ts'],
-    ['zxing-wasm', 'src/shared/qr', 'src/main/qr/x.ts'],
     ['pngjs', 'src/main/qr', 'src/main/importers/x.ts'],
     ['jpeg-js', 'src/main/qr', 'src/main/importers/x.ts'],
     ['omggif', 'src/main/qr', 'src/main/importers/x.ts'],
@@ -156,6 +155,17 @@ describe('dependency owners', () => {
     }
     await expectBlocked('src/main/vault/x.ts', `${name}/sub/path.js`, ownerMessage(owner, name));
     await expectAllowed(`${owner}/module.ts`, name);
+  });
+});
+
+describe('a dependency with two owners', () => {
+  it('zxing-wasm: the decoding strategy in src/shared/qr and the worker bundling its .wasm in src/renderer/scan', async () => {
+    const message = "Only src/shared/qr and src/renderer/scan may import 'zxing-wasm'";
+    for (const filePath of ['src/shared/x.ts', 'src/renderer/x.tsx', 'src/main/qr/x.ts', 'src/main/vault/x.ts']) {
+      await expectBlocked(filePath, 'zxing-wasm/reader', message);
+    }
+    await expectAllowed('src/shared/qr/decode.ts', 'zxing-wasm/reader');
+    await expectAllowed('src/renderer/scan/worker.ts', 'zxing-wasm/reader/zxing_reader.wasm?inline');
   });
 });
 
