@@ -18,4 +18,9 @@ export default defineConfig({
     cssCodeSplit: false,
     target: 'chrome120',
   },
+  // The QR decoder worker (src/renderer/scan) is a module worker, built as its own file with zxing's
+  // .wasm inlined (it may fetch nothing); ES output keeps it one self-contained module.
+  worker: { format: 'es' },
+  // Lets `zxing_reader.wasm?inline` be read as an asset, which `?inline` makes a data: URL in the bundle.
+  assetsInclude: ['**/*.wasm'],
 });

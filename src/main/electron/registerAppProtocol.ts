@@ -5,7 +5,8 @@ import { createAppFileServer } from './createAppFileServer.js';
 /**
  * Declares app: before the app is ready (Electron accepts privileges only then): `standard` gives it
  * real origins and relative URL resolution, `secure` a secure context (WebCrypto, getDisplayMedia),
- * `supportFetchAPI` lets the page fetch its own files (the QR decoder's .wasm). No `bypassCSP`, no
+ * `supportFetchAPI` lets Chromium fetch its own files through it (module scripts and the QR decoder's module
+ * worker, which carries its .wasm inlined: the page itself fetches nothing). No `bypassCSP`, no
  * `corsEnabled`: nothing else may read from it.
  */
 export function registerAppScheme(): void {

@@ -9,6 +9,7 @@ interface ToolbarProps {
   readonly tag: string | null;
   readonly onTagChange: (tag: string | null) => void;
   readonly onAdd: () => void;
+  readonly onScan: () => void;
   readonly onTrash: () => void;
   readonly onSettings: () => void;
   readonly onLock: () => void;
@@ -77,6 +78,10 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" className="button button-primary toolbar-add" onClick={props.onAdd} aria-keyshortcuts="Control+N" title={`${t('main.add')} (Ctrl+N)`}>
         <Icon name="plus" />
         {t('main.add')}
+      </button>
+      <button type="button" className="button toolbar-scan" onClick={props.onScan} aria-keyshortcuts="Control+Shift+S" title={`${t('main.scan')} (Ctrl+Shift+S)`} data-testid="toolbar-scan">
+        <Icon name="qr" />
+        <span className="toolbar-scan-label">{t('main.scan')}</span>
       </button>
       <div className="toolbar-actions">
         {iconButton(t('main.trash'), null, 'trash', props.onTrash)}

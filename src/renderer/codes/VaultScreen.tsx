@@ -6,6 +6,9 @@ import { useAppServices } from '../app/AppServices.js';
 import { ItemDetails } from '../items/ItemDetails.js';
 import { ItemEditor } from '../items/ItemEditor.js';
 import { TrashDialog } from '../items/TrashDialog.js';
+import { isEditableTarget } from '../scan/isEditableTarget.js';
+import { isScanPaste, type ScanInput, scanInputFromPaste } from '../scan/scanInput.js';
+import { ScanDialog } from '../scan/ScanDialog.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { ClipboardBanner } from './ClipboardBanner.js';
 import { CodeList, type CodeListHandle, optionId } from './CodeList.js';
@@ -22,6 +25,8 @@ type OpenDialog =
   | { readonly kind: 'editor'; readonly itemId: string | null; readonly template: ItemTemplate | null }
   | { readonly kind: 'settings' }
   | { readonly kind: 'trash' }
+  /** `input`: an image or setup link pasted on the code list, scanned as the dialog opens. */
+  | { readonly kind: 'scan'; readonly input: ScanInput | null }
   | null;
 
 /**
@@ -165,6 +170,7 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
   }, [bridge, onLocked, reportError]);
 
   const openEditor = useCallback((itemId: string | null, template: ItemTemplate | null = null) => setDialog({ kind: 'editor', itemId, template }), []);
+  const openScan = useCallback((input: ScanInput | null = null) => setDialog({ kind: 'scan', input }), []);
 
   // Window-wide shortcuts. Ctrl+L works even over a dialog: locking must never wait.
   useEffect(() => {
@@ -184,6 +190,9 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
       } else if (command && !event.altKey && key === 'n') {
         event.preventDefault();
         openEditor(null);
+      } else if (command && event.shiftKey && !event.altKey && key === 's') {
+        event.preventDefault();
+        openScan();
       } else if (event.key === 'Escape' && (query !== '' || tag !== null) && !event.defaultPrevented) {
         event.preventDefault();
         setQuery('');
@@ -192,7 +201,23 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dialog, lock, openEditor, query, tag]);
+  }, [dialog, lock, openEditor, openScan, query, tag]);
+
+  // An image or a setup link pasted on the list (not into the search box) is scanned in the scan dialog.
+  const pasteNames = useRef({ image: '', text: '' });
+  pasteNames.current = { image: t('scan.clipboardImage'), text: t('scan.pastedText') };
+  useEffect(() => {
+    if (dialog !== null) return undefined;
+    const onPaste = (event: ClipboardEvent): void => {
+      if (event.clipboardData === null || isEditableTarget(event.target)) return;
+      const input = scanInputFromPaste(event.clipboardData, pasteNames.current);
+      if (input === null || !isScanPaste(input)) return;
+      event.preventDefault();
+      openScan(input);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [dialog, openScan]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Home' || event.key === 'End') return;
@@ -227,6 +252,7 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
         tag={activeTag}
         onTagChange={setTag}
         onAdd={() => openEditor(null)}
+        onScan={() => openScan()}
         onTrash={() => setDialog({ kind: 'trash' })}
         onSettings={() => setDialog({ kind: 'settings' })}
         onLock={() => void lock()}
@@ -308,7 +334,24 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
         {clipboard.copied === null && !isEmpty && <p className="keyboard-hint">{t('main.keyboardHint')}</p>}
       </footer>
       {dialog?.kind === 'editor' && (
-        <ItemEditor itemId={dialog.itemId} initialTemplate={dialog.template} onClose={() => setDialog(null)} onSaved={onSaved} />
+        <ItemEditor
+          itemId={dialog.itemId}
+          initialTemplate={dialog.template}
+          onClose={() => setDialog(null)}
+          onSaved={onSaved}
+          onScanInstead={() => openScan()}
+        />
+      )}
+      {dialog?.kind === 'scan' && (
+        <ScanDialog
+          items={lists.summaries}
+          initialInput={dialog.input}
+          onClose={() => setDialog(null)}
+          onSaved={(views) => {
+            const first = views[0];
+            if (first !== undefined) onSaved(first);
+          }}
+        />
       )}
       {dialog?.kind === 'trash' && <TrashDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'settings' && <SettingsDialog path={status.path} onClose={() => setDialog(null)} />}

@@ -18,6 +18,8 @@ interface ItemEditorProps {
   readonly initialTemplate: ItemTemplate | null;
   readonly onClose: () => void;
   readonly onSaved: (view: ItemView) => void;
+  /** Leaves the editor for the scan dialog (the Microsoft 365 steps offer it when the page shows a QR code). */
+  readonly onScanInstead: () => void;
 }
 
 type Problem = { readonly kind: 'title' } | { readonly kind: 'otp'; readonly error: ErrorInfo } | { readonly kind: 'save'; readonly error: ErrorInfo };
@@ -27,7 +29,7 @@ type Problem = { readonly kind: 'title' } | { readonly kind: 'otp'; readonly err
  * renderer); the draft, and with it every secret, is dropped when the dialog closes. Saving asks main to
  * check each secret box once more and stores the URI main made of it.
  */
-export function ItemEditor({ itemId, initialTemplate, onClose, onSaved }: ItemEditorProps) {
+export function ItemEditor({ itemId, initialTemplate, onClose, onSaved, onScanInstead }: ItemEditorProps) {
   const { bridge, translator, reportError, notify } = useAppServices();
   const { t } = translator;
   const [draft, setDraft] = useState<ItemDraft | null>(() =>
@@ -36,7 +38,8 @@ export function ItemEditor({ itemId, initialTemplate, onClose, onSaved }: ItemEd
   const [original, setOriginal] = useState<ItemDraft | null>(draft);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  /** What to do once the user agrees to drop their changes: close, or go to the scan dialog. */
+  const [confirmingDiscard, setConfirmingDiscard] = useState<(() => void) | null>(null);
   const titleInput = useRef<HTMLInputElement | null>(null);
   const secretInputs = useRef(new Map<string, HTMLInputElement>());
   // The caller passes a new closure on every render; loading must not restart because of it.
@@ -72,10 +75,11 @@ export function ItemEditor({ itemId, initialTemplate, onClose, onSaved }: ItemEd
     setOriginal(fresh);
   };
 
-  const requestClose = () => {
-    if (draft !== null && original !== null && draftsDiffer(draft, original) && !saving) setConfirmingDiscard(true);
-    else onClose();
+  const leave = (then: () => void) => {
+    if (draft !== null && original !== null && draftsDiffer(draft, original) && !saving) setConfirmingDiscard(() => then);
+    else then();
   };
+  const requestClose = () => leave(onClose);
 
   const secretRef = useCallback(
     (fieldId: string) => (element: HTMLInputElement | null) => {
@@ -143,6 +147,7 @@ export function ItemEditor({ itemId, initialTemplate, onClose, onSaved }: ItemEd
                 titleInput.current = element;
               }}
               secretRef={secretRef}
+              onScanInstead={() => leave(onScanInstead)}
             />
           </div>
           <footer className="dialog-footer">
@@ -165,15 +170,15 @@ export function ItemEditor({ itemId, initialTemplate, onClose, onSaved }: ItemEd
           </footer>
         </form>
       )}
-      {confirmingDiscard && (
+      {confirmingDiscard !== null && (
         <ConfirmDialog
           title={t('editor.discardTitle')}
           body={t('editor.discardBody')}
           confirmLabel={t('editor.discard')}
           cancelLabel={t('editor.keepEditing')}
           danger
-          onConfirm={onClose}
-          onCancel={() => setConfirmingDiscard(false)}
+          onConfirm={confirmingDiscard}
+          onCancel={() => setConfirmingDiscard(null)}
         />
       )}
     </Dialog>

@@ -16,10 +16,11 @@ interface ItemFormProps {
   readonly titleMissing: boolean;
   readonly titleRef: (element: HTMLInputElement | null) => void;
   readonly secretRef: (fieldId: string) => (element: HTMLInputElement | null) => void;
+  readonly onScanInstead: () => void;
 }
 
 /** Every field of an item, in the order the Microsoft 365 set-up needs them: title, account, secret, then the rest. */
-export function ItemForm({ draft, onChange, titleMissing, titleRef, secretRef }: ItemFormProps) {
+export function ItemForm({ draft, onChange, titleMissing, titleRef, secretRef, onScanInstead }: ItemFormProps) {
   const { translator } = useAppServices();
   const { t } = translator;
   const ids = {
@@ -59,7 +60,7 @@ export function ItemForm({ draft, onChange, titleMissing, titleRef, secretRef }:
           ))}
         </select>
       </div>
-      {draft.template === 'microsoft365' && <MicrosoftSteps />}
+      {draft.template === 'microsoft365' && <MicrosoftSteps onScan={onScanInstead} />}
       <div className="field">
         <label className="label" htmlFor={ids.title}>
           {t('editor.title')}

@@ -1,7 +1,11 @@
 import { useAppServices } from '../app/AppServices.js';
+import { Icon } from '../app/Icon.js';
 
-/** Where Microsoft's security-info page keeps the secret key, step by step. */
-export function MicrosoftSteps() {
+/**
+ * Where Microsoft's security-info page keeps the secret key, step by step; and, since the same page shows
+ * the account as a QR code first, the way to read that instead.
+ */
+export function MicrosoftSteps({ onScan }: { readonly onScan: () => void }) {
   const { translator } = useAppServices();
   const { t } = translator;
   return (
@@ -16,6 +20,13 @@ export function MicrosoftSteps() {
           <li>{t('microsoft.step3')}</li>
           <li>{t('microsoft.step4')}</li>
         </ol>
+        <p className="microsoft-scan">
+          {t('microsoft.scanHint')}{' '}
+          <button type="button" className="button button-small" onClick={onScan}>
+            <Icon name="qr" />
+            {t('microsoft.scanInstead')}
+          </button>
+        </p>
       </div>
     </section>
   );

@@ -13,7 +13,10 @@ import {
   emptyVaultHeading,
   fillItemForm,
   lock,
+  openScanDialog,
   row,
+  scanCandidate,
+  scanLink,
   secretBox,
   shownCode,
   submitUnlock,
@@ -29,6 +32,7 @@ export const TOUR_SCREENS = [
   'list',
   'item-view',
   'copied',
+  'scan-review',
   'settings',
   'trash',
   'confirm-delete',
@@ -101,6 +105,20 @@ export async function tourEveryScreen(page: Page, visit: (screen: TourScreen) =>
   await row(page, 'Topdesk').click();
   await page.getByTestId('clipboard-banner').getByText('Copied “Topdesk” code.').waitFor();
   await at('copied');
+
+  // A scan with an account to add, one already in the vault (GitHub, as added above) and a Microsoft push
+  // code, read from setup links typed into the dialog (headless Chromium has no screen to capture).
+  const scan = await openScanDialog(page);
+  await scanLink(scan, 'otpauth://totp/Contoso:alice%40contoso.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Microsoft');
+  await scanCandidate(scan, 'alice@contoso.com').waitFor();
+  await scanLink(scan, 'otpauth://totp/GitHub:octocat?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub');
+  await scanCandidate(scan, 'octocat').getByText('Already in your vault').waitFor();
+  await scanLink(scan, 'phonefactor://activate_account?code=123456789&url=https%3A%2F%2Fmobileappcommunicator.auth.microsoft.com%2Factivate');
+  await scan.getByTestId('scan-unusable').waitFor();
+  await scan.getByRole('status').getByText('2 accounts found.').waitFor();
+  await at('scan-review');
+  await scan.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await scan.waitFor({ state: 'detached' });
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });

@@ -161,3 +161,26 @@ export async function waitUntilScrolledIntoView(element: Locator, container: Loc
     )
     .toBe(true);
 }
+
+export function scanDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Scan QR code' });
+}
+
+/** Opens the scan dialog from the toolbar and waits for it. */
+export async function openScanDialog(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Scan QR code' }).click();
+  const dialog = scanDialog(page);
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** One account in the scan dialog's review list, found by any text it shows (its account, its issuer). */
+export function scanCandidate(dialog: Locator, text: string): Locator {
+  return dialog.getByTestId('scan-candidate').filter({ hasText: text });
+}
+
+/** Types a setup link into the scan dialog's box and reads it. */
+export async function scanLink(dialog: Locator, link: string): Promise<void> {
+  await dialog.getByLabel('Or paste a setup link').fill(link);
+  await dialog.getByRole('button', { name: 'Read link' }).click();
+}
