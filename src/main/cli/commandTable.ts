@@ -29,6 +29,8 @@ export const OPTION_TABLE = {
   purge: { type: 'boolean' },
   port: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  from: { type: 'string' },
+  'keep-duplicates': { type: 'boolean' },
   // Read with parseArgs' allowNegative, so `--no-open` sets it to false.
   open: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
@@ -117,6 +119,24 @@ export const COMMAND_TABLE = {
       '--dry-run   Only say what was found; ask for no password and change nothing.',
       '--json      Print [{kind, issuer, account, type}] for every code found (never a secret).',
       'Exits 65 when an image holds no usable code (the others are still added).',
+    ],
+  },
+  import: {
+    options: ['from', 'dry-run', 'keep-duplicates'],
+    positionals: ['FILE'],
+    synopsis: 'import [--from FORMAT] FILE [--dry-run] [--keep-duplicates]',
+    summary: "Add the items of another app's export file (Enpass, Aegis, 2FAS, Bitwarden, …).",
+    details: [
+      'The format is recognised from the file itself; --from FORMAT insists on one (enpass-json, enpass-csv,',
+      'aegis, twofas, andotp, bitwarden-json, bitwarden-csv, google-authenticator, ente-auth, proton-pass,',
+      'proton-authenticator, keepass-csv, authy, otpauth-list).',
+      'Asks for the master password, then, for an encrypted export, its own password (when standard input is',
+      'not a terminal: the master password on the first line, the export password on the second).',
+      'Everything is added in one go or, if anything fails, nothing. Items whose codes are already in the',
+      'vault are skipped (--keep-duplicates adds them anyway); items trashed or archived there go to the trash.',
+      'What could not be taken over (an invalid secret, an attachment, a card) is listed.',
+      '--dry-run   Only report what would be added.',
+      '--json      Print {format, items, trashed, codes, duplicates, problems, added, skippedDuplicates}.',
     ],
   },
   passwd: {

@@ -5,6 +5,7 @@ import type { CliContext, CliOutput } from './cliContext.js';
 import type { CommandName } from './commandTable.js';
 import { addCommand } from './commands/addCommand.js';
 import { codeCommand } from './commands/codeCommand.js';
+import { importCommand } from './commands/importCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { passwdCommand } from './commands/passwdCommand.js';
@@ -28,6 +29,7 @@ const COMMANDS: Record<Exclude<CommandName, 'help'>, Command> = {
   list: listCommand,
   code: codeCommand,
   rm: rmCommand,
+  import: importCommand,
   scan: scanCommand,
   passwd: passwdCommand,
   ui: uiCommand,

@@ -16,12 +16,20 @@ export async function deriveKey(password: string, salt: Uint8Array, parameters: 
     throw new VaultError('VAULT_DAMAGED', 'The password slot has a salt of the wrong length. The file is damaged or was tampered with.');
   }
   const passwordBytes = new TextEncoder().encode(password.normalize('NFC'));
+  return runArgon2id(passwordBytes, salt, parameters.memoryBytes, parameters.passes);
+}
+
+/**
+ * Argon2id13 of `passwordBytes` (zeroed here once handed over) in a short-lived worker thread, giving a
+ * KDF_BOUNDS.keyBytes key. Callers check the parameters against their bounds first: this runs what it is given.
+ */
+export async function runArgon2id(passwordBytes: Uint8Array, salt: Uint8Array, memoryBytes: number, passes: number): Promise<Uint8Array> {
   const worker = new Worker(workerFile, {
     workerData: {
       password: passwordBytes,
       salt: Uint8Array.from(salt),
-      memoryBytes: parameters.memoryBytes,
-      passes: parameters.passes,
+      memoryBytes,
+      passes,
       keyBytes: KDF_BOUNDS.keyBytes,
     },
     // The derivation itself needs no JS heap to speak of; the WebAssembly memory is outside these limits.
@@ -40,7 +48,7 @@ export async function deriveKey(password: string, salt: Uint8Array, parameters: 
     worker.once('error', () => resolve(new VaultError('INTERNAL', 'The key derivation could not run (out of memory?). Nothing was changed.')));
     worker.once('exit', () => resolve(new VaultError('INTERNAL', 'The key derivation stopped unexpectedly. Nothing was changed.')));
   });
-  // Wait for the worker to be gone: its 256 MiB WebAssembly heap is released only then.
+  // Wait for the worker to be gone: its WebAssembly heap (256 MiB for our vault) is released only then.
   await worker.terminate();
   if (outcome instanceof VaultError) throw outcome;
   return outcome;

@@ -9,3 +9,4 @@ export {
 } from './kdfParameters.js';
 export { associatedData, extendAssociatedData, extendAssociatedDataMany, type AssociatedPart } from './associatedData.js';
 export { VaultCipher, AuthenticationFailure, VAULT_KEY_BYTES, type Delimiters, type SealedInput } from './vaultCipher.js';
+export { FOREIGN_ARGON2ID_BOUNDS, SECRETSTREAM_BOUNDS, isForeignArgon2idCostAcceptable, deriveArgon2idKey, openSecretstream } from './foreignExports.js';

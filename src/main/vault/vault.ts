@@ -35,6 +35,15 @@ export interface VaultOptions {
   readonly schemaVersion?: number;
 }
 
+/** An item an import brings: its content (checked like any new item), where it was and when. */
+export interface ItemToImport {
+  readonly content: unknown;
+  readonly trashed: boolean;
+  /** Unix milliseconds from the source; null (or a time that cannot be right) means now. */
+  readonly createdAt: number | null;
+  readonly updatedAt: number | null;
+}
+
 /** One account to add: a new item, or a new OTP field (its URI canonical) on an existing item. */
 export type OtpAddition =
   | { readonly kind: 'new'; readonly content: ItemContent }
@@ -74,6 +83,8 @@ export class Vault {
   #items = new Map<string, Item>();
   /** `#items` in display order, rebuilt only after a change: sorting 10,000 titles costs more than a listing. */
   #sorted: Item[] | null = null;
+  /** OTP fields of live items by account (see duplicatesOf), built on demand, dropped with `#sorted`. */
+  #accounts: Map<string, FieldKey[]> | null = null;
   #otpByUri = new Map<string, OtpParameters>();
   #dataVersion = -1;
   #externalReloads = 0;
@@ -200,6 +211,7 @@ export class Vault {
     this.#key = null;
     this.#items = new Map();
     this.#sorted = null;
+    this.#accounts = null;
     this.#otpByUri = new Map();
     forgetCachedSecrets();
     this.#records?.close();
@@ -247,18 +259,31 @@ export class Vault {
 
   /** Stores several new items in one transaction: all of them or, on any invalid one, none. */
   createItems(inputs: readonly unknown[]): Item[] {
-    const contents = inputs.map((input) => this.#prepareContent(input));
+    return this.importItems(inputs.map((content) => ({ content, trashed: false, createdAt: null, updatedAt: null })));
+  }
+
+  /**
+   * Stores items from an import in one transaction, all or none: each keeps the times its source gives
+   * (else now) and goes to the trash if it was trashed or archived there.
+   */
+  importItems(entries: readonly ItemToImport[]): Item[] {
+    const contents = entries.map(({ content }) => this.#prepareContent(content));
     const { records } = this.#open();
     const now = this.#now();
-    const items = contents.map((content): Item => ({ ...content, id: randomUUID(), createdAt: now, updatedAt: now, trashedAt: null }));
+    const items = contents.map((content, index): Item => {
+      const { trashed, createdAt, updatedAt } = entries[index]!;
+      const created = validTime(createdAt) ?? now;
+      return { ...content, id: randomUUID(), createdAt: created, updatedAt: Math.max(validTime(updatedAt) ?? created, created), trashedAt: trashed ? now : null };
+    });
     records.immediate(() => {
       for (const item of items) {
-        const payload = this.#seal(item, { content: item, trashedAt: null });
-        records.insertEntry({ id: item.id, createdAt: now, updatedAt: now, payloadVersion: ITEM_PAYLOAD_VERSION, payload });
+        const payload = this.#seal(item, { content: item, trashedAt: item.trashedAt });
+        records.insertEntry({ id: item.id, createdAt: item.createdAt, updatedAt: item.updatedAt, payloadVersion: ITEM_PAYLOAD_VERSION, payload });
       }
     });
     for (const item of items) this.#items.set(item.id, item);
     this.#sorted = null;
+    this.#accounts = null;
     return items;
   }
 
@@ -302,6 +327,7 @@ export class Vault {
     const deleted = records.immediate(() => records.tombstoneEntry(id, this.#now()));
     this.#items.delete(id);
     this.#sorted = null;
+    this.#accounts = null;
     if (!deleted) throw notFound();
   }
 
@@ -348,15 +374,20 @@ export class Vault {
    */
   duplicatesOf(parameters: OtpParameters): FieldKey[] {
     this.#refresh();
-    const key = accountKey(parameters);
-    const matches: FieldKey[] = [];
-    for (const item of this.#items.values()) {
-      if (item.trashedAt !== null) continue;
-      for (const field of item.otp) {
-        if (accountKey(this.#otpParameters(field.uri)) === key) matches.push({ itemId: item.id, fieldId: field.id });
+    if (!this.#accounts) {
+      // Built once per change, so an import of thousands of accounts asks a map, not every item each time.
+      this.#accounts = new Map();
+      for (const item of this.#items.values()) {
+        if (item.trashedAt !== null) continue;
+        for (const field of item.otp) {
+          const key = accountKey(this.#otpParameters(field.uri));
+          const fields = this.#accounts.get(key) ?? [];
+          fields.push({ itemId: item.id, fieldId: field.id });
+          this.#accounts.set(key, fields);
+        }
       }
     }
-    return matches;
+    return [...(this.#accounts.get(accountKey(parameters)) ?? [])];
   }
 
   /** What the UI may see of an OTP field, from the same parse cache the codes use. */
@@ -441,6 +472,7 @@ export class Vault {
     });
     this.#items.set(id, item);
     this.#sorted = null;
+    this.#accounts = null;
     return item;
   }
 
@@ -497,6 +529,7 @@ export class Vault {
     rows.forEach((record, index) => items.set(record.id, toItem(record, payloads[index]!)));
     this.#items = items;
     this.#sorted = null;
+    this.#accounts = null;
     this.#dataVersion = dataVersion;
   }
 
@@ -579,6 +612,12 @@ function readSettings(value: unknown): VaultSettings {
     throw new VaultError('INVALID_PARAMETER', `The time offset must be a whole number of seconds within ±${VAULT_SETTINGS_LIMITS.maxTimeOffsetSeconds}.`);
   }
   return { timeOffsetSeconds: offset };
+}
+
+/** A source's time if it is a plausible one: after 1990, and not in the far future. */
+function validTime(milliseconds: number | null): number | null {
+  const plausible = milliseconds !== null && Number.isSafeInteger(milliseconds) && milliseconds > Date.UTC(1990, 0, 1) && milliseconds < Date.UTC(2200, 0, 1);
+  return plausible ? milliseconds : null;
 }
 
 /** What makes two OTP fields the same account. Secrets are in their normal form already. */

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { isVaultError } from '../../shared/errors.js';
+import { type ItemContent, type OtpField, emptyItemContent } from '../../shared/item.js';
+import { type OtpInputDefaults, type OtpParameters, formatOtpauthUri, parseOtpInput } from '../otp/index.js';
+import type { ImportProblem } from './importTypes.js';
+
+/** The field labels this app gives OTP fields, by type, as Enpass names its TOTP field. */
+const OTP_LABELS = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam Guard' } as const;
+
+/**
+ * An OTP field from what an export holds: a bare secret in any spacing and case, an otpauth:// URI, or
+ * Bitwarden's steam://, checked by the same rules as the editor. An empty value is no field and no problem;
+ * a value that cannot be read is a problem naming why (the parser's message), never an exception.
+ */
+export function readOtpField(
+  itemTitle: string,
+  value: string,
+  options: { readonly label?: string | undefined; readonly defaults?: OtpInputDefaults } = {},
+): { readonly field: OtpField | null; readonly problem: ImportProblem | null } {
+  if (value.trim() === '') return { field: null, problem: null };
+  try {
+    return { field: otpFieldOf(parseOtpInput(value, options.defaults), options.label), problem: null };
+  } catch (thrown) {
+    if (!isVaultError(thrown)) throw thrown;
+    return { field: null, problem: { item: itemTitle, what: options.label || 'TOTP', reason: thrown.message, kind: 'invalid' } };
+  }
+}
+
+/** An OTP field holding `parameters` as a canonical URI, with a fresh id. */
+export function otpFieldOf(parameters: OtpParameters, label?: string): OtpField {
+  return { id: randomUUID(), label: label?.trim() || OTP_LABELS[parameters.type], uri: formatOtpauthUri(parameters) };
+}
+
+/**
+ * An item for an authenticator app's account (Aegis, 2FAS, andOTP, …), which knows nothing but the account:
+ * a Login item named after the issuer (else the account), the account as its username.
+ */
+export function authenticatorItem(parameters: OtpParameters, extra: Partial<ItemContent> = {}): ItemContent {
+  const title = parameters.issuer.trim() || parameters.account.trim() || 'Imported account';
+  return { ...emptyItemContent(), title, username: parameters.account, otp: [otpFieldOf(parameters)], ...extra };
+}

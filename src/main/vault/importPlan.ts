@@ -1,0 +1,64 @@
+import type { ImportResult, ImportedItem, ImportProblem } from '../importers/index.js';
+import { parseOtpauthUri } from '../otp/index.js';
+import type { Vault } from './vault.js';
+
+/** What an import would do, shown before anything is written. Never a secret. */
+export interface ImportPreview {
+  readonly format: string;
+  /** Items in the file, trashed ones included. */
+  readonly items: number;
+  readonly trashed: number;
+  /** One-time-code fields across all items. */
+  readonly codes: number;
+  /** Items every one of whose codes the vault (or an earlier item of the same file) already holds. */
+  readonly duplicates: readonly { readonly title: string; readonly accounts: readonly string[] }[];
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface ImportOutcome {
+  readonly added: number;
+  readonly skippedDuplicates: number;
+}
+
+/**
+ * Previews an import against `vault`, and carries it out with the user's choice about duplicates: an item
+ * is a duplicate when it has codes and each of them is an account (same secret, issuer and account) the
+ * vault already holds, or an earlier item of the same file brings. Items without codes are never duplicates.
+ */
+export function previewImport(vault: Vault, result: ImportResult): ImportPreview {
+  const duplicates = duplicateItems(vault, result.items);
+  return {
+    format: result.format,
+    items: result.items.length,
+    trashed: result.items.filter((item) => item.trashed).length,
+    codes: result.items.reduce((sum, item) => sum + item.content.otp.length, 0),
+    duplicates: [...duplicates].map((item) => ({ title: item.content.title, accounts: item.content.otp.map(describeAccount) })),
+    problems: result.problems,
+  };
+}
+
+/** Saves the import in one transaction: all of it or nothing. */
+export function applyImport(vault: Vault, result: ImportResult, options: { readonly keepDuplicates: boolean }): ImportOutcome {
+  const duplicates = options.keepDuplicates ? new Set<ImportedItem>() : duplicateItems(vault, result.items);
+  const kept = result.items.filter((item) => !duplicates.has(item));
+  vault.importItems(kept.map(({ content, trashed, createdAt, updatedAt }) => ({ content, trashed, createdAt, updatedAt })));
+  return { added: kept.length, skippedDuplicates: duplicates.size };
+}
+
+function duplicateItems(vault: Vault, items: readonly ImportedItem[]): Set<ImportedItem> {
+  const seen = new Set<string>();
+  const duplicates = new Set<ImportedItem>();
+  for (const item of items) {
+    const accounts = item.content.otp.map(({ uri }) => parseOtpauthUri(uri));
+    const keys = accounts.map((parameters) => JSON.stringify([parameters.secret, parameters.issuer.toLocaleLowerCase(), parameters.account.toLocaleLowerCase()]));
+    const isDuplicate = accounts.length > 0 && accounts.every((parameters, index) => seen.has(keys[index]!) || vault.duplicatesOf(parameters).length > 0);
+    if (isDuplicate) duplicates.add(item);
+    for (const key of keys) seen.add(key);
+  }
+  return duplicates;
+}
+
+function describeAccount({ uri }: { readonly uri: string }): string {
+  const { issuer, account } = parseOtpauthUri(uri);
+  return issuer && account ? `${issuer} (${account})` : issuer || account || 'an account without a name';
+}
