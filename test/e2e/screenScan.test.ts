@@ -3,17 +3,21 @@
  * `totp-vault ui` host) on the left and a Microsoft-style set-up page with QR codes on the right. The
  * app's button captures the whole X screen with getDisplayMedia (headed Chromium picks "Entire screen"
  * itself), decodes it in its worker and lists what it found. Nothing is faked on the way: the page is
- * only watched, to record the size of the frames it grabbed.
+ * only watched, to record the size of the frames it grabbed. "Select a region" grabs the same way and shows the
+ * screen in the dialog: a rectangle dragged with the mouse, or moved and resized with the arrow keys, around one
+ * of two codes must read that code alone, which checks the picture-to-frame mapping and the crop by their result.
  *
  * The set-up page runs in its own Chromium, so that it can be drawn at 125 % and 150 % (Chromium's
  * --force-device-scale-factor) while the app stays at 100 %. Before any scan a probe proves that the
  * capture works and that the windows are where the tests put them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -23,10 +27,12 @@ import { TEST_KDF, TEST_PASSWORD } from '../support/temporaryVaultPath.js';
 import { acceptableCodes, withoutSpaces } from './support/expectedCodes.js';
 import { captureScreen, launchHeadedChromium, openWindow, painted, type ScreenRect } from './support/headedChromium.js';
 import { startUiHost, type UiHost } from './support/uiHost.js';
-import { openScanDialog, row, scanCandidate, scanDialog, shownCode, unlock } from './support/vaultPage.js';
+import { codeList, openScanDialog, row, scanCandidate, scanDialog, shownCode, unlock } from './support/vaultPage.js';
 import { startXvfb, type XvfbDisplay, xvfbSkipReason } from './support/xvfb.js';
 
 const SCREEN = { width: 1920, height: 1080 } as const;
+/** Where the region selector's screenshots go for people to look at (git-ignored). */
+const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 /** The app on the left, the set-up page on the right, a gap between them: neither covers the other. */
 const APP_WINDOW: ScreenRect = { left: 0, top: 0, width: 1060, height: SCREEN.height };
 const PAGE_WINDOW: ScreenRect = { left: 1080, top: 0, width: SCREEN.width - 1080, height: SCREEN.height };
@@ -115,7 +121,23 @@ interface SceneGlobals {
 }
 interface SceneImage {
   decode(): Promise<void>;
-  getBoundingClientRect(): { readonly width: number; readonly right: number; readonly bottom: number };
+  getBoundingClientRect(): { readonly left: number; readonly top: number; readonly width: number; readonly height: number; readonly right: number; readonly bottom: number };
+}
+/** Where the set-up page's window lies on the screen: without a window manager, its content sits below Chromium's toolbars. */
+interface WindowPlacement {
+  readonly screenX: number;
+  readonly screenY: number;
+  readonly outerWidth: number;
+  readonly outerHeight: number;
+}
+
+/** The region selector's own account of its rectangle, in the screen's pixels, as it shows it under the picture. */
+async function selectedRegion(dialog: Locator): Promise<ScreenRect> {
+  const text = await dialog.getByTestId('scan-region-position').innerText();
+  const match = /^Selected: ([\d,]+) × ([\d,]+) pixels, ([\d,]+) from the left and ([\d,]+) from the top\.$/.exec(text);
+  if (match === null) throw new Error(`The selector says “${text}”.`);
+  const [width, height, left, top] = match.slice(1).map((number) => Number(number.replaceAll(',', '')));
+  return { left: left!, top: top!, width: width!, height: height! };
 }
 
 const skipReason = xvfbSkipReason();
@@ -225,6 +247,66 @@ describe.skipIf(skipReason !== null)('scan screen under Xvfb', () => {
     await dialog.getByRole('status').getByText(/^\d+ accounts? found\.$/).waitFor({ timeout: 30_000 });
     expect(await grabbedFrames(), 'the frames the app read').toEqual([SCREEN]);
     return dialog;
+  }
+
+  /** The set-up page's codes on the screen, quiet zone included, in screen pixels (its window is at 100 %). */
+  async function codesOnScreen(page: Page): Promise<ScreenRect[]> {
+    return page.locator('img').evaluateAll((images) => {
+      const browser = globalThis as unknown as SceneGlobals & WindowPlacement;
+      const contentLeft = browser.screenX + browser.outerWidth - browser.innerWidth;
+      const contentTop = browser.screenY + browser.outerHeight - browser.innerHeight;
+      return images.map((image) => {
+        const box = (image as unknown as SceneImage).getBoundingClientRect();
+        return { left: contentLeft + box.left, top: contentTop + box.top, width: box.width, height: box.height };
+      });
+    });
+  }
+
+  /**
+   * Select a region, clicked or (`'Enter'`) pressed on the focused button; waits for the selector, which takes
+   * the focus, and checks that it grabbed one frame of the whole screen.
+   */
+  async function openRegionSelector(dialog: Locator, how: 'click' | 'Enter' = 'click'): Promise<Locator> {
+    await grabbedFrames();
+    const button = dialog.getByRole('button', { name: 'Select a region' });
+    if (how === 'click') await button.click();
+    else {
+      await button.and(app.locator(':focus')).waitFor();
+      await app.keyboard.press('Enter');
+    }
+    const area = dialog.getByRole('application', { name: 'Area to scan on Screen 1' });
+    await area.and(app.locator(':focus')).waitFor({ timeout: 30_000 });
+    expect(await grabbedFrames(), 'the frames the app grabbed').toEqual([SCREEN]);
+    return area;
+  }
+
+  async function press(key: string, times: number): Promise<void> {
+    for (let count = 0; count < times; count += 1) await app.keyboard.press(key);
+  }
+
+  /**
+   * With the arrow keys alone, makes the selector's rectangle hold `target`: one Shift+Left says how far a key
+   * moves it; then it is shrunk to one to two steps larger than the target and moved so that its top left
+   * corner is less than a step above and left of the target's. Returns the rectangle, as the selector states it.
+   */
+  async function selectWithKeys(dialog: Locator, target: ScreenRect): Promise<ScreenRect> {
+    const first = await selectedRegion(dialog);
+    await press('Shift+ArrowLeft', 1);
+    const now = await selectedRegion(dialog);
+    const step = first.width - now.width;
+    expect(step).toBeGreaterThan(0);
+    await press('Shift+ArrowLeft', Math.floor((now.width - target.width - step) / step));
+    await press('Shift+ArrowUp', Math.floor((now.height - target.height - step) / step));
+    const across = Math.floor((target.left - now.left) / step);
+    const down = Math.floor((target.top - now.top) / step);
+    await press(across < 0 ? 'ArrowLeft' : 'ArrowRight', Math.abs(across));
+    await press(down < 0 ? 'ArrowUp' : 'ArrowDown', Math.abs(down));
+    const selected = await selectedRegion(dialog);
+    expect(selected.left).toBeLessThanOrEqual(target.left);
+    expect(selected.top).toBeLessThanOrEqual(target.top);
+    expect(selected.left + selected.width).toBeGreaterThanOrEqual(target.left + target.width);
+    expect(selected.top + selected.height).toBeGreaterThanOrEqual(target.top + target.height);
+    return selected;
   }
 
   async function close(dialog: Locator): Promise<void> {
@@ -344,4 +426,90 @@ describe.skipIf(skipReason !== null)('scan screen under Xvfb', () => {
       await close(dialog);
     });
   }
+
+  it('reads only the code in a region dragged with the mouse, and Escape cancels a selection without adding anything', async () => {
+    const page = await show({ codes: [{ text: DROPBOX }, { text: GITLAB }] });
+    const [dropbox] = await codesOnScreen(page);
+    const dialog = await openScanDialog(app);
+    const area = await openRegionSelector(dialog);
+    // The default rectangle is the middle third of the screen.
+    expect(await selectedRegion(dialog)).toEqual({ left: 640, top: 360, width: 640, height: 360 });
+
+    // Drag from 8 screen pixels above and left of the Dropbox code to 8 below and right of it, on the scaled picture.
+    const picture = (await area.boundingBox())!;
+    const onPicture = (x: number, y: number) => ({ x: picture.x + (x * picture.width) / SCREEN.width, y: picture.y + (y * picture.height) / SCREEN.height });
+    const from = onPicture(dropbox!.left - 8, dropbox!.top - 8);
+    const to = onPicture(dropbox!.left + dropbox!.width + 8, dropbox!.top + dropbox!.height + 8);
+    await app.mouse.move(from.x, from.y);
+    await app.mouse.down();
+    await app.mouse.move(to.x, to.y, { steps: 4 });
+    await app.mouse.up();
+    const selected = await selectedRegion(dialog);
+    // Mapped back to the screen's pixels, give or take the picture's own pixel (it shows the screen at about a third).
+    const slack = SCREEN.width / picture.width + 1;
+    expect(Math.abs(selected.left - (dropbox!.left - 8))).toBeLessThanOrEqual(slack);
+    expect(Math.abs(selected.left + selected.width - (dropbox!.left + dropbox!.width + 8))).toBeLessThanOrEqual(slack);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await dialog.screenshot({ path: join(SCREENSHOTS, 'region-selector-mouse.png'), animations: 'disabled' });
+
+    await dialog.getByRole('button', { name: 'Scan selected area' }).click();
+    await dialog.getByRole('status').getByText('1 account found.').waitFor({ timeout: 30_000 });
+    const carol = scanCandidate(dialog, 'carol@example.com');
+    await carol.getByText('Time-based · SHA1 · 6 digits · every 30 s · From Screen 1, selected area').waitFor();
+    await expectLiveCode(carol, DROPBOX_SECRET);
+    expect(await dialog.getByTestId('scan-candidate').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Select a region' }).and(app.locator(':focus')).waitFor();
+
+    // Escape in the selector ends the selection, not the dialog, and adds nothing.
+    await openRegionSelector(dialog);
+    expect(await dialog.getByTestId('scan-candidate').count(), 'the list is out of the way while selecting').toBe(0);
+    await app.keyboard.press('Escape');
+    await dialog.getByRole('status').getByText('Selection cancelled. Nothing was scanned.').waitFor();
+    await dialog.getByRole('button', { name: 'Select a region' }).and(app.locator(':focus')).waitFor();
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.getByTestId('scan-candidate').count()).toBe(1);
+    await carol.waitFor();
+    await close(dialog);
+  });
+
+  it('selects the other code with the keyboard alone, adding it to the scan, and passes axe in both themes', async () => {
+    const page = await show({ codes: [{ text: DROPBOX }, { text: GITLAB }] });
+    const [dropbox, gitlab] = await codesOnScreen(page);
+    await codeList(app).focus();
+    await app.keyboard.press('Control+Shift+S');
+    const dialog = scanDialog(app);
+    await dialog.getByRole('button', { name: 'Scan screen' }).and(app.locator(':focus')).waitFor();
+    await app.keyboard.press('Tab');
+    const area = await openRegionSelector(dialog, 'Enter');
+    const selected = await selectWithKeys(dialog, gitlab!);
+    expect(selected.left, 'the Dropbox code is left out').toBeGreaterThan(dropbox!.left + dropbox!.width);
+
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const violations: Record<string, string[]> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await app.emulateMedia({ colorScheme });
+      await dialog.screenshot({ path: join(SCREENSHOTS, `region-selector-keyboard-${colorScheme}.png`), animations: 'disabled' });
+      const result = await new AxeBuilder({ page: app }).include('[data-testid="scan-dialog"]').analyze();
+      violations[colorScheme] = result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    }
+    await app.emulateMedia({ colorScheme: 'light' });
+    expect(violations).toEqual({ light: [], dark: [] });
+
+    await area.and(app.locator(':focus')).waitFor();
+    await app.keyboard.press('Enter');
+    await dialog.getByRole('status').getByText('1 account found.').waitFor({ timeout: 30_000 });
+    const dave = scanCandidate(dialog, 'dave');
+    await dave.getByText(/From Screen 1, selected area$/).waitFor();
+    await expectLiveCode(dave, GITLAB_SECRET, 8);
+    expect(await dialog.getByTestId('scan-candidate').count()).toBe(1);
+
+    // Focus is back on the button: a second area, the Dropbox code, joins the first in the same scan.
+    await openRegionSelector(dialog, 'Enter');
+    await selectWithKeys(dialog, dropbox!);
+    await app.keyboard.press('Enter');
+    await dialog.getByRole('status').getByText('2 accounts found.').waitFor({ timeout: 30_000 });
+    await expectLiveCode(scanCandidate(dialog, 'carol@example.com'), DROPBOX_SECRET);
+    await dave.waitFor();
+    await close(dialog);
+  });
 });

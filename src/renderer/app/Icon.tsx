@@ -18,6 +18,7 @@ const ICON_PATHS = {
   check: 'm9.5 15.6 9.4-9.4 1.4 1.4L9.5 18.4 3.7 12.6l1.4-1.4Z',
   alert: 'M12 2 23 21H1Zm0 4L4.5 19h15ZM11 10h2v5h-2Zm0 6h2v2h-2Z',
   qr: 'M3 3h8v8H3Zm2 2v4h4V5Zm1 1h2v2H6Zm7-3h8v8h-8Zm2 2v4h4V5Zm1 1h2v2h-2ZM3 13h8v8H3Zm2 2v4h4v-4Zm1 1h2v2H6Zm7-3h2v2h-2Zm4 0h4v2h-4Zm-2 2h2v2h-2Zm4 0h2v2h-2Zm-6 2h2v4h-2Zm4 0h2v2h-2Zm-2 2h2v2h-2Zm4 0h2v2h-2Z',
+  region: 'M3 3h6v2H5v4H3Zm12 0h6v6h-2V5h-4ZM3 15h2v4h4v2H3Zm16 0h2v6h-6v-2h4ZM9 9h6v6H9Z',
   image: 'M4.5 3h15A1.5 1.5 0 0 1 21 4.5v15a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 19.5v-15A1.5 1.5 0 0 1 4.5 3ZM5 5v10.6l3.5-3.5 3 3 4-4 3.5 3.5V5Zm0 14h14v-1.6l-3.5-3.5-4 4-3-3L5 18.4Zm4-12a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z',
 } as const;
 

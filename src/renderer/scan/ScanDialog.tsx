@@ -7,12 +7,15 @@ import { useAppServices } from '../app/AppServices.js';
 import { Dialog } from '../app/Dialog.js';
 import { Icon } from '../app/Icon.js';
 import { errorText } from '../i18n/describeError.js';
+import { cropFrame, enlargeSmallCrop } from './cropFrame.js';
 import { decodeFrames, stopQrDecoder } from './decodeFrames.js';
 import { readImageFrame } from './drawFrame.js';
 import { grabScreens, ScreenScanCancelled } from './grabScreens.js';
 import { isEditableTarget } from './isEditableTarget.js';
+import { RegionSelector } from './RegionSelector.js';
 import { type ScanInput, scanInputFromPaste } from './scanInput.js';
 import { ScanReview } from './ScanReview.js';
+import type { FrameRect } from './selectionGeometry.js';
 import { useScanSession } from './useScanSession.js';
 
 /** The image types the file picker offers; the browser decodes them (and anything else it can). */
@@ -29,10 +32,17 @@ interface ScanDialogProps {
   readonly onSaved: (views: readonly ItemView[]) => void;
 }
 
+/** Overwrites the pixels of frames no longer needed: a screen grab must not linger until it is collected. */
+function wipe(frames: readonly RgbaFrame[]): void {
+  for (const frame of frames) frame.data.fill(0);
+}
+
 /**
- * "Scan QR code": reads QR codes off the screens, from image files (opened, dropped or pasted) or from a
- * pasted setup link, lets main explain them, and saves the accounts the user picks. Pixels are decoded
- * in a worker and dropped as soon as their texts are out; the texts go to main and are not kept here.
+ * "Scan QR code": reads QR codes off the screens (all of them, or an area the user selects on one), from
+ * image files (opened, dropped or pasted) or from a pasted setup link, lets main explain them, and saves the
+ * accounts the user picks. Pixels are decoded in a worker and dropped as soon as their texts are out; the
+ * texts go to main and are not kept here. Screens grabbed for "Select a region" are held in memory only,
+ * until the area is cut out of them or the selection is cancelled, and wiped then.
  */
 export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialogProps) {
   const { bridge, translator, reportError, notify } = useAppServices();
@@ -46,17 +56,31 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
   const [dragging, setDragging] = useState(false);
   const busyRef = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const regionButton = useRef<HTMLButtonElement>(null);
+  /** The screens grabbed for "Select a region" while the selector shows them; null when it is closed. */
+  const [regionFrames, setRegionFrames] = useState<readonly RgbaFrame[] | null>(null);
+  const heldFrames = useRef<RgbaFrame[]>([]);
   const textInput = useRef<HTMLInputElement>(null);
   const ids = { text: useId(), textHint: useId() };
 
-  // Closing ends the worker (and the pixels in its memory); an action still running finds it closed.
+  // Closing ends the worker (and the pixels in its memory) and wipes any screens held for the region
+  // selector; an action still running finds it closed.
   const closed = useRef(false);
   useEffect(() => {
     closed.current = false;
     return () => {
       closed.current = true;
       stopQrDecoder();
+      wipe(heldFrames.current);
+      heldFrames.current = [];
     };
+  }, []);
+
+  /** Closes the region selector and wipes the screens it showed. */
+  const dropHeldFrames = useCallback(() => {
+    wipe(heldFrames.current);
+    heldFrames.current = [];
+    setRegionFrames(null);
   }, []);
 
   const addProblem = useCallback((problem: string) => setProblems((current) => [...current, problem]), []);
@@ -69,6 +93,20 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
     focusAfter.current = null;
     if (element?.isConnected && (document.activeElement === null || document.activeElement === document.body)) element.focus();
   }, [busy]);
+
+  // The selector takes the focus while it is open; once it has closed (and its area has been read), the
+  // button that opened it gets the focus back.
+  const selecting = regionFrames !== null;
+  const refocusRegionButton = useRef(false);
+  useEffect(() => {
+    if (selecting) {
+      refocusRegionButton.current = true;
+      return;
+    }
+    if (!refocusRegionButton.current || busy !== null) return;
+    refocusRegionButton.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) regionButton.current?.focus();
+  }, [selecting, busy]);
 
   /** One action at a time; what it is doing is announced, then what it came to. */
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
@@ -121,20 +159,68 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
   );
 
   // A browser asks the user to pick the screen, and waits for as long as that takes; Electron does not ask.
-  const scanScreens = () =>
-    run(bridge.capture.screensInTurn ? t('scan.readingScreens') : t('scan.pickScreen'), async () => {
-      let frames: RgbaFrame[];
-      try {
-        frames = await grabScreens(bridge.capture);
-      } catch (error) {
-        if (error instanceof ScreenScanCancelled) setStatus(t('scan.cancelled'));
-        else addProblem(t('scan.screenFailed'));
-        return;
+  const grabbing = bridge.capture.screensInTurn ? t('scan.readingScreens') : t('scan.pickScreen');
+
+  /** A frame of every screen, or null when the user cancelled the picker or the capture failed (and says so). */
+  const grab = async (): Promise<RgbaFrame[] | null> => {
+    try {
+      const frames = await grabScreens(bridge.capture);
+      if (frames.length > 0) return frames;
+    } catch (error) {
+      if (error instanceof ScreenScanCancelled) {
+        setStatus(t('scan.cancelled'));
+        return null;
       }
+    }
+    addProblem(t('scan.screenFailed'));
+    return null;
+  };
+
+  const scanScreens = () =>
+    run(grabbing, async () => {
+      const frames = await grab();
+      if (frames === null) return;
       setBusy(t('scan.readingScreens'));
       const found = await decode(frames);
       if (found !== null) await send(found.map((texts, index) => ({ source: t('scan.screenName', { number: index + 1 }), texts })));
     });
+
+  /** "Select a region": grabs the screens as "Scan screen" does, and shows them in the selector instead of reading them. */
+  const selectRegion = () =>
+    run(grabbing, async () => {
+      const frames = await grab();
+      if (frames === null) return;
+      // The dialog closed while the screens were grabbed: nobody will select on them.
+      if (closed.current) {
+        wipe(frames);
+        return;
+      }
+      heldFrames.current = frames;
+      setRegionFrames(frames);
+    });
+
+  /**
+   * Reads the selected area alone, as a source of its own added to the scan: cut out of the screen's frame
+   * (enlarged when small, see cropFrame.ts) before the screens are wiped; only the crop goes to the decoder.
+   */
+  const scanRegion = (screen: number, selection: FrameRect) =>
+    run(t('scan.readingArea'), async () => {
+      const frame = heldFrames.current[screen];
+      let crop: RgbaFrame;
+      try {
+        if (frame === undefined) return;
+        crop = enlargeSmallCrop(cropFrame(frame, selection));
+      } finally {
+        dropHeldFrames();
+      }
+      const found = await decode([crop]);
+      if (found !== null) await send([{ source: t('scan.areaName', { number: screen + 1 }), texts: found[0] ?? [] }]);
+    });
+
+  const cancelRegion = () => {
+    dropHeldFrames();
+    setStatus(t('scan.regionCancelled'));
+  };
 
   const scanImages = (images: readonly { readonly image: Blob; readonly source: string }[]) => {
     const [first] = images;
@@ -256,57 +342,67 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
   return (
     <Dialog title={t('scan.title')} onClose={onClose} size="large" testId="scan-dialog">
       <div className={dragging ? 'dialog-body scan-body scan-body-dropping' : 'dialog-body scan-body'} aria-busy={busy !== null}>
-        {!scanned && <p className="scan-intro">{bridge.capture.screensInTurn ? t('scan.introInTurn') : t('scan.introPicker')}</p>}
-        <div className="scan-actions">
-          <button type="button" className={scanned ? 'button' : 'button button-primary'} onClick={() => void scanScreens()} disabled={busy !== null || saving} data-autofocus data-testid="scan-screen">
-            <Icon name="qr" />
-            {scanned ? t('scan.again') : t('scan.screen')}
-          </button>
-          <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy !== null || saving} data-testid="scan-open-image">
-            <Icon name="image" />
-            {t('scan.openImage')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept={IMAGE_TYPES}
-            multiple
-            hidden
-            data-testid="scan-file-input"
-            onChange={(event) => {
-              const files = [...(event.target.files ?? [])];
-              // Clearing the input lets the same file be chosen again.
-              event.target.value = '';
-              void scanImages(files.map((file) => ({ image: file, source: file.name })));
-            }}
-          />
-          <p className="hint scan-drop-hint">{t('scan.dropHint')}</p>
-        </div>
-        <form className="scan-text" onSubmit={(event) => void onTextSubmit(event)}>
-          <label className="label" htmlFor={ids.text}>
-            {t('scan.textLabel')}
-          </label>
-          <div className="scan-text-row">
-            <input
-              ref={textInput}
-              id={ids.text}
-              className="input input-mono"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-              autoCapitalize="off"
-              autoCorrect="off"
-              aria-describedby={ids.textHint}
-            />
-            <button type="submit" className="button" disabled={busy !== null || saving || text.trim() === ''}>
-              {t('scan.textSubmit')}
-            </button>
-          </div>
-          <p className="hint" id={ids.textHint}>
-            {t('scan.textHint')}
-          </p>
-        </form>
+        {regionFrames !== null ? (
+          <RegionSelector frames={regionFrames} onScan={(screen, selection) => void scanRegion(screen, selection)} onCancel={cancelRegion} />
+        ) : (
+          <>
+            {!scanned && <p className="scan-intro">{bridge.capture.screensInTurn ? t('scan.introInTurn') : t('scan.introPicker')}</p>}
+            <div className="scan-actions">
+              <button type="button" className={scanned ? 'button' : 'button button-primary'} onClick={() => void scanScreens()} disabled={busy !== null || saving} data-autofocus data-testid="scan-screen">
+                <Icon name="qr" />
+                {scanned ? t('scan.again') : t('scan.screen')}
+              </button>
+              <button type="button" ref={regionButton} className="button" onClick={() => void selectRegion()} disabled={busy !== null || saving} data-testid="scan-region">
+                <Icon name="region" />
+                {t('scan.region')}
+              </button>
+              <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy !== null || saving} data-testid="scan-open-image">
+                <Icon name="image" />
+                {t('scan.openImage')}
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept={IMAGE_TYPES}
+                multiple
+                hidden
+                data-testid="scan-file-input"
+                onChange={(event) => {
+                  const files = [...(event.target.files ?? [])];
+                  // Clearing the input lets the same file be chosen again.
+                  event.target.value = '';
+                  void scanImages(files.map((file) => ({ image: file, source: file.name })));
+                }}
+              />
+              <p className="hint scan-drop-hint">{t('scan.dropHint')}</p>
+            </div>
+            <form className="scan-text" onSubmit={(event) => void onTextSubmit(event)}>
+              <label className="label" htmlFor={ids.text}>
+                {t('scan.textLabel')}
+              </label>
+              <div className="scan-text-row">
+                <input
+                  ref={textInput}
+                  id={ids.text}
+                  className="input input-mono"
+                  value={text}
+                  onChange={(event) => setText(event.target.value)}
+                  spellCheck={false}
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  autoCorrect="off"
+                  aria-describedby={ids.textHint}
+                />
+                <button type="submit" className="button" disabled={busy !== null || saving || text.trim() === ''}>
+                  {t('scan.textSubmit')}
+                </button>
+              </div>
+              <p className="hint" id={ids.textHint}>
+                {t('scan.textHint')}
+              </p>
+            </form>
+          </>
+        )}
         <p role="status" className="scan-status" data-testid="scan-status">
           {busy !== null && <span className="spinner" aria-hidden="true" />}
           {busy ?? status}
@@ -319,13 +415,13 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
             </div>
           ))}
         </div>
-        {report !== null && <ScanReview report={report} receivedAt={session.receivedAt} choices={session.choices} onChoose={session.choose} items={items} />}
+        {report !== null && !selecting && <ScanReview report={report} receivedAt={session.receivedAt} choices={session.choices} onChoose={session.choose} items={items} />}
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-primary" onClick={() => void save()} disabled={pickedCount === 0 || busy !== null || saving} data-testid="scan-save">
+        <button type="button" className="button button-primary" onClick={() => void save()} disabled={pickedCount === 0 || busy !== null || saving || selecting} data-testid="scan-save">
           {saving ? t('common.saving') : pickedCount === 0 ? t('common.save') : translator.plural('scan.save', pickedCount)}
         </button>
       </footer>
