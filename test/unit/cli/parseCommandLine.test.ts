@@ -72,7 +72,7 @@ describe('parseCommandLine', () => {
     for (const [command, spec] of Object.entries(COMMAND_TABLE)) {
       if (command === 'help') continue;
       for (const option of spec.options) {
-        const args = [command, `--${option}`, ...(OPTION_TABLE[option].type === 'boolean' ? [] : ['1']), ...(command === 'rm' ? ['q'] : []), ...(command === 'scan' ? ['screenshot.png'] : [])];
+        const args = [command, `--${option}`, ...(OPTION_TABLE[option].type === 'boolean' ? [] : ['1']), ...spec.positionals.filter((name) => !name.endsWith('?')).map(() => 'argument')];
         expect(parseCommandLine(args).kind, args.join(' ')).toBe('run');
       }
     }
