@@ -29,7 +29,7 @@ const OUTSIDE = Symbol('outside this folder');
 
 const HOSTS = ['src/main/cli', 'src/main/web', 'src/main/electron'];
 const BELOW_VAULT_WHY =
-  'Layers import only downward: crypto/storage/otp/qr/importers sit below the vault and the hosts (DESIGN.md, Rules of the house).';
+  'Layers import only downward: crypto/storage/otp/qr/importers/exporters sit below the vault and the hosts (DESIGN.md, Rules of the house).';
 const RENDERER_ASSETS_WHY =
   'Layers import only downward: rendererAssets (content types, CSP, security headers, folder containment for the built renderer) sits below the vault and both hosts, which share it instead of importing each other (DESIGN.md, Rules of the house).';
 
@@ -46,6 +46,7 @@ const LAYERS = [
   ['src/main/otp',          ['src/main/vault', ...HOSTS],                      BELOW_VAULT_WHY],
   ['src/main/qr',           ['src/main/vault', ...HOSTS],                      BELOW_VAULT_WHY],
   ['src/main/importers',    ['src/main/vault', ...HOSTS],                      BELOW_VAULT_WHY],
+  ['src/main/exporters',    ['src/main/vault', ...HOSTS],                      BELOW_VAULT_WHY],
   ['src/main/rendererAssets', ['src/main/vault', ...HOSTS],                    RENDERER_ASSETS_WHY],
   ['src/main/vault',        HOSTS,                                             'The vault is host-free: the CLI, web and Electron hosts import it, never the reverse.'],
   ['src/main/cli',          ['src/main/electron'],                             'The CLI must run where there is no Electron binary.'],

@@ -4,10 +4,11 @@
  * Exits non-zero when a target is missed.
  */
 import { printReport } from './benchmarkReport.ts';
+import { runImportBenchmark } from './importBenchmark.ts';
 import { runQrBenchmark } from './qrBenchmark.ts';
 import { runUiBenchmark } from './uiBenchmark.ts';
 import { runVaultBenchmark } from './vaultBenchmark.ts';
 
-const measurements = [...(await runVaultBenchmark()), ...(await runQrBenchmark()), ...(await runUiBenchmark())];
+const measurements = [...(await runVaultBenchmark()), ...(await runImportBenchmark()), ...(await runQrBenchmark()), ...(await runUiBenchmark())];
 const allMet = printReport(measurements);
 process.exitCode = allMet ? 0 : 1;

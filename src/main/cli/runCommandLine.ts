@@ -5,6 +5,7 @@ import type { CliContext, CliOutput } from './cliContext.js';
 import type { CommandName } from './commandTable.js';
 import { addCommand } from './commands/addCommand.js';
 import { codeCommand } from './commands/codeCommand.js';
+import { exportCommand } from './commands/exportCommand.js';
 import { importCommand } from './commands/importCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
@@ -30,6 +31,7 @@ const COMMANDS: Record<Exclude<CommandName, 'help'>, Command> = {
   code: codeCommand,
   rm: rmCommand,
   import: importCommand,
+  export: exportCommand,
   scan: scanCommand,
   passwd: passwdCommand,
   ui: uiCommand,

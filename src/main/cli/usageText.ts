@@ -26,7 +26,7 @@ export function usageText(topic: CommandName | undefined, defaultPath: string): 
     'The master password is asked for at a hidden prompt, or read from the first line of standard input',
     'when that is not a terminal (printf \'%s\\n\' "$PASSWORD" | totp-vault code github).',
     '',
-    'Exit status: 0 done; 64 wrong usage; 65 bad input or nothing matched; 66 no vault; 73 vault exists;',
+    'Exit status: 0 done; 64 wrong usage; 65 bad input or nothing matched; 66 no vault; 73 vault or file exists;',
     '69 port in use or window not built (ui); 74 vault damaged, not a vault or unreadable; 75 vault busy;',
     '77 wrong password; 70 internal error; 130 cancelled.',
     '',

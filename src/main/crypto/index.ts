@@ -10,3 +10,13 @@ export {
 export { associatedData, extendAssociatedData, extendAssociatedDataMany, type AssociatedPart } from './associatedData.js';
 export { VaultCipher, AuthenticationFailure, VAULT_KEY_BYTES, type Delimiters, type SealedInput } from './vaultCipher.js';
 export { FOREIGN_ARGON2ID_BOUNDS, SECRETSTREAM_BOUNDS, isForeignArgon2idCostAcceptable, deriveArgon2idKey, openSecretstream } from './foreignExports.js';
+export {
+  BACKUP_MAGIC,
+  BACKUP_FORMAT_VERSION,
+  DEFAULT_BACKUP_KDF,
+  isBackupFile,
+  sealBackup,
+  openBackup,
+  type BackupContents,
+  type SealBackupOptions,
+} from './backupCipher.js';

@@ -14,6 +14,8 @@ export const VAULT_KEY_BYTES = 32;
 const NONCE_BYTES = 24;
 const TAG_BYTES = 16;
 const PADDING_BLOCK = 64;
+/** Nonces drawn from the OS at once: a call to randomBytes costs ~10 µs whatever its size. */
+const POOLED_NONCES = 256;
 
 /** Single bytes written before, between and after joined plaintexts. */
 export interface Delimiters {
@@ -60,6 +62,8 @@ interface RawSodium {
 export class VaultCipher {
   readonly #sodium: Sodium;
   readonly #raw: RawSodium;
+  #noncePool: Uint8Array = new Uint8Array(0);
+  #nonceOffset = 0;
 
   private constructor(sodium: Sodium) {
     this.#sodium = sodium;
@@ -76,7 +80,7 @@ export class VaultCipher {
   }
 
   seal(key: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): Uint8Array {
-    const nonce = randomBytes(NONCE_BYTES);
+    const nonce = this.#nextNonce();
     const padded = pad(plaintext, PADDING_BLOCK);
     const ciphertext = this.#sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(padded, associatedData, null, nonce, key);
     padded.fill(0);
@@ -84,6 +88,20 @@ export class VaultCipher {
     blob.set(nonce, 0);
     blob.set(ciphertext, NONCE_BYTES);
     return blob;
+  }
+
+  /**
+   * A fresh random nonce from a pool filled POOLED_NONCES at a time: sealing 10,000 imported items asked the OS
+   * 10,000 times, ~100 ms. Each pooled nonce is handed out once; nonces are public, so the pool is no secret.
+   */
+  #nextNonce(): Uint8Array {
+    if (this.#nonceOffset >= this.#noncePool.length) {
+      this.#noncePool = new Uint8Array(randomBytes(NONCE_BYTES * POOLED_NONCES));
+      this.#nonceOffset = 0;
+    }
+    const nonce = this.#noncePool.subarray(this.#nonceOffset, this.#nonceOffset + NONCE_BYTES);
+    this.#nonceOffset += NONCE_BYTES;
+    return nonce;
   }
 
   /** Opens a sealed blob or throws AuthenticationFailure; never returns unauthenticated bytes. */

@@ -38,6 +38,88 @@ export interface EnpassItemSource {
   readonly favorite: boolean;
 }
 
+/** An Enpass field as the JSON export and the vault database both describe it. */
+export interface EnpassFieldSource {
+  readonly type: string;
+  readonly label: string;
+  /** The field's number within its template (`uid` in the export, `item_field_uid` in the vault), when known. */
+  readonly uid: number | null;
+}
+
+/** Field types whose meaning is fixed; `text` fields are custom unless they are the security question or answer. */
+const KINDS_BY_TYPE: Readonly<Record<string, EnpassFieldKind>> = {
+  username: 'username',
+  email: 'email',
+  password: 'password',
+  url: 'website',
+  '.Android#': 'androidApp',
+  phone: 'phone',
+  totp: 'otp',
+};
+
+/**
+ * Enpass's login template numbers its fields; 15 and 16 are the security question and answer whatever their
+ * label says, which matters for an Enpass running in another language. Other templates reuse those numbers.
+ */
+const LOGIN_SECURITY_UIDS: Readonly<Record<number, EnpassFieldKind>> = { 15: 'securityQuestion', 16: 'securityAnswer' };
+
+const LOGIN_TEMPLATE = 'login.default';
+
+/** What a field of an item made from `template` (Enpass's template name, `login.default`) means to us. */
+export function enpassFieldKind(field: EnpassFieldSource, template: string): EnpassFieldKind {
+  const fixed = KINDS_BY_TYPE[field.type];
+  if (fixed) return fixed;
+  if (field.type !== 'text') return 'custom';
+  const label = field.label.trim().toLowerCase();
+  if (label === 'security question') return 'securityQuestion';
+  if (label === 'security answer') return 'securityAnswer';
+  return (template === LOGIN_TEMPLATE && field.uid !== null && LOGIN_SECURITY_UIDS[field.uid]) || 'custom';
+}
+
+const SERVER_TEMPLATES = new Set(['computer.server', 'computer.hosting', 'computer.ftp', 'computer.database']);
+
+/**
+ * Our template for an Enpass item of `category` made from `template`.
+ *
+ * Decision — categories. We only have Login templates, and people leaving Enpass must not lose data, so every
+ * category is imported: logins and Enpass's "password" items as `login`, e-mail accounts as `email`, server,
+ * hosting, FTP and database items as `server`, and everything else (secure notes, cards, identities,
+ * licences, …) as `other`, their fields kept as custom fields with Enpass's "sensitive" flag and their
+ * username, password and website fields (a card's internet banking login) in our fields of those names.
+ */
+export function enpassItemTemplate(category: string, template: string): ItemTemplate {
+  if (category === 'login' || category === 'password') return 'login';
+  if (template === 'computer.emailaccount') return 'email';
+  if (SERVER_TEMPLATES.has(template)) return 'server';
+  return 'other';
+}
+
+export interface EnpassFolder {
+  readonly uuid: string;
+  readonly title: string;
+  /** The parent folder's uuid, or '' at the top. */
+  readonly parent: string;
+}
+
+/** Each folder's path of titles from the top, `Parent/Child`, by uuid: the item's tags. A parent cycle ends the path. */
+export function enpassFolderPaths(list: readonly EnpassFolder[]): ReadonlyMap<string, string> {
+  const folders = new Map<string, { readonly title: string; readonly parent: string }>();
+  for (const { uuid, title, parent } of list) {
+    if (uuid !== '') folders.set(uuid, { title: title.trim(), parent });
+  }
+  const paths = new Map<string, string>();
+  for (const start of folders.keys()) {
+    const titles: string[] = [];
+    const seen = new Set<string>();
+    for (let uuid = start, folder = folders.get(uuid); folder && !seen.has(uuid); uuid = folder.parent, folder = folders.get(uuid)) {
+      seen.add(uuid);
+      if (folder.title !== '') titles.unshift(folder.title);
+    }
+    if (titles.length > 0) paths.set(start, titles.join('/'));
+  }
+  return paths;
+}
+
 /** Our fields that hold one value; a second non-empty Enpass field of the kind becomes a custom field. */
 type SingleKind = 'username' | 'email' | 'password' | 'phone' | 'securityQuestion' | 'securityAnswer';
 

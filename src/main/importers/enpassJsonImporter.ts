@@ -1,6 +1,5 @@
-import type { ItemTemplate } from '../../shared/item.js';
 import { decodeText } from './decodeText.js';
-import { type EnpassField, type EnpassFieldKind, enpassItemContent } from './enpassItemContent.js';
+import { type EnpassField, enpassFieldKind, enpassFolderPaths, enpassItemContent, enpassItemTemplate } from './enpassItemContent.js';
 import { damagedExportError } from './exportErrors.js';
 import type { ImportInput, ImportProblem, ImportResult, ImportedItem, Importer } from './importTypes.js';
 import { type JsonObject, isJsonObject, parseJson, textListField } from './jsonValues.js';
@@ -9,36 +8,13 @@ import { type JsonObject, isJsonObject, parseJson, textListField } from './jsonV
  * Enpass 6's JSON export (File → Export → .json): `{folders, items}`, each item a category, a template and a
  * list of typed fields. Read field by field into our Login items (see enpassItemContent for the mapping).
  *
- * Decision — categories. We only have Login templates, and people leaving Enpass must not lose data, so every
- * category is imported: logins and Enpass's "password" items as `login`, e-mail accounts as `email`, server,
- * hosting, FTP and database items as `server`, and everything else (secure notes, cards, identities,
- * licences, …) as `other`, their fields kept as custom fields with Enpass's "sensitive" flag and their
- * username, password and website fields (a card's internet banking login) in our fields of those names.
- * Nothing is skipped for its category; only attachments are, each named as a problem.
+ * The category decides our template (see enpassItemTemplate: every category is imported). Nothing is skipped
+ * for its category; only attachments are, each named as a problem.
  *
  * Not taken over, without a problem: field history (old values Enpass keeps per field), icons and the item's
  * subtitle (Enpass derives it from the fields).
  */
 const LABEL = 'Enpass (JSON)';
-
-const SERVER_TEMPLATES = new Set(['computer.server', 'computer.hosting', 'computer.ftp', 'computer.database']);
-
-/** Field types whose meaning is fixed; `text` fields are custom unless they are the security question or answer. */
-const KINDS_BY_TYPE: Readonly<Record<string, EnpassFieldKind>> = {
-  username: 'username',
-  email: 'email',
-  password: 'password',
-  url: 'website',
-  '.Android#': 'androidApp',
-  phone: 'phone',
-  totp: 'otp',
-};
-
-/**
- * Enpass's login template numbers its fields; 15 and 16 are the security question and answer whatever their
- * label says, which matters for an Enpass running in another language. Other templates reuse those numbers.
- */
-const LOGIN_SECURITY_UIDS: Readonly<Record<number, EnpassFieldKind>> = { 15: 'securityQuestion', 16: 'securityAnswer' };
 
 export const enpassJsonImporter: Importer = {
   format: 'enpass-json',
@@ -100,11 +76,11 @@ function exportItems(root: unknown): { readonly items: readonly unknown[]; reado
 }
 
 function readItem(entry: JsonObject, tagsOf: ReadonlyMap<string, string>): { readonly item: ImportedItem; readonly problems: readonly ImportProblem[] } {
-  const isLoginTemplate = text(entry['template_type']) === 'login.default';
+  const template = text(entry['template_type']);
   const fields = records(entry['fields'])
     .filter((field) => !isSet(field['deleted']) && text(field['type']) !== 'section')
     .map((field): EnpassField => ({
-      kind: fieldKind(field, isLoginTemplate),
+      kind: enpassFieldKind({ type: text(field['type']), label: text(field['label']), uid: typeof field['uid'] === 'number' ? field['uid'] : null }, template),
       label: text(field['label']),
       value: text(field['value']),
       sensitive: isSet(field['sensitive']),
@@ -112,7 +88,7 @@ function readItem(entry: JsonObject, tagsOf: ReadonlyMap<string, string>): { rea
   const tags = textListField(entry, 'folders').flatMap((uuid) => tagsOf.get(uuid) ?? []);
   const { content, problems } = enpassItemContent({
     title: text(entry['title']),
-    template: templateOf(entry),
+    template: enpassItemTemplate(text(entry['category']), template),
     fields,
     notes: text(entry['note']),
     tags,
@@ -139,45 +115,9 @@ function readItem(entry: JsonObject, tagsOf: ReadonlyMap<string, string>): { rea
   };
 }
 
-function fieldKind(field: JsonObject, isLoginTemplate: boolean): EnpassFieldKind {
-  const type = text(field['type']);
-  const fixed = KINDS_BY_TYPE[type];
-  if (fixed) return fixed;
-  if (type !== 'text') return 'custom';
-  const label = text(field['label']).trim().toLowerCase();
-  if (label === 'security question') return 'securityQuestion';
-  if (label === 'security answer') return 'securityAnswer';
-  const uid = field['uid'];
-  return (isLoginTemplate && typeof uid === 'number' && LOGIN_SECURITY_UIDS[uid]) || 'custom';
-}
-
-function templateOf(entry: JsonObject): ItemTemplate {
-  const category = text(entry['category']);
-  const template = text(entry['template_type']);
-  if (category === 'login' || category === 'password') return 'login';
-  if (template === 'computer.emailaccount') return 'email';
-  if (SERVER_TEMPLATES.has(template)) return 'server';
-  return 'other';
-}
-
-/** Each folder's path of titles from the top, `Parent/Child`, by uuid; a parent cycle ends the path. */
+/** Each folder's path of titles from the top, by uuid (see enpassFolderPaths). */
 function folderPaths(value: unknown): ReadonlyMap<string, string> {
-  const folders = new Map<string, { readonly title: string; readonly parent: string }>();
-  for (const folder of records(value)) {
-    const uuid = text(folder['uuid']);
-    if (uuid !== '') folders.set(uuid, { title: text(folder['title']).trim(), parent: text(folder['parent_uuid']) });
-  }
-  const paths = new Map<string, string>();
-  for (const start of folders.keys()) {
-    const titles: string[] = [];
-    const seen = new Set<string>();
-    for (let uuid = start, folder = folders.get(uuid); folder && !seen.has(uuid); uuid = folder.parent, folder = folders.get(uuid)) {
-      seen.add(uuid);
-      if (folder.title !== '') titles.unshift(folder.title);
-    }
-    if (titles.length > 0) paths.set(start, titles.join('/'));
-  }
-  return paths;
+  return enpassFolderPaths(records(value).map((folder) => ({ uuid: text(folder['uuid']), title: text(folder['title']), parent: text(folder['parent_uuid']) })));
 }
 
 function isEnpassItem(value: unknown): value is JsonObject {

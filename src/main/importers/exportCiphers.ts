@@ -44,7 +44,8 @@ export function deriveScryptKey(password: string, salt: Uint8Array, parameters: 
   });
 }
 
-export function derivePbkdf2Key(password: string, salt: Uint8Array, iterations: number, digest: 'sha1' | 'sha256'): Promise<Buffer> {
+/** `password` as text (UTF-8) or as bytes, for formats that mix other key material into it (Enpass's keyfile). */
+export function derivePbkdf2Key(password: string | Uint8Array, salt: Uint8Array, iterations: number, digest: 'sha1' | 'sha256' | 'sha512'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     pbkdf2(password, salt, iterations, AES_256_KEY_BYTES, digest, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -55,10 +56,11 @@ export function sha256Key(password: string): Buffer {
   return createHash('sha256').update(password, 'utf8').digest();
 }
 
-/** AES-256-GCM with a 16-byte tag; null when the tag does not match. */
-export function openAesGcm(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array): Buffer | null {
+/** AES-256-GCM with a 16-byte tag (and `aad` authenticated alongside, when given); null when the tag does not match. */
+export function openAesGcm(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array, aad?: Uint8Array): Buffer | null {
   const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
   decipher.setAuthTag(tag);
+  if (aad) decipher.setAAD(aad);
   try {
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
   } catch {
@@ -66,9 +68,9 @@ export function openAesGcm(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8
   }
 }
 
-/** AES-256-GCM where the tag ends the ciphertext (Java's Cipher output); null when it does not match. */
-export function openAesGcmWithAppendedTag(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer | null {
-  return openAesGcm(key, nonce, sealed.subarray(0, sealed.length - GCM_TAG_BYTES), sealed.subarray(sealed.length - GCM_TAG_BYTES));
+/** AES-256-GCM where the tag ends the ciphertext (Java's and Go's output); null when it does not match. */
+export function openAesGcmWithAppendedTag(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Buffer | null {
+  return openAesGcm(key, nonce, sealed.subarray(0, sealed.length - GCM_TAG_BYTES), sealed.subarray(sealed.length - GCM_TAG_BYTES), aad);
 }
 
 /** AES-256-CBC with PKCS#7 padding; null when the padding is wrong (usually a wrong key). */

@@ -9,6 +9,8 @@ import type { ItemContent } from '../../shared/item.js';
 
 /** The formats we read; `detectImportFormat` names one of these from a file's content. */
 export const IMPORT_FORMATS = [
+  'totp-vault-backup',
+  'enpass-vault',
   'enpass-json',
   'enpass-csv',
   'aegis',
@@ -31,6 +33,11 @@ export interface ImportInput {
   /** Only for messages (and as a tie-breaker where content alone is ambiguous); never trusted for the format. */
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /**
+   * Other files the format needs, from beside this one or named by the user, by base name: an Enpass vault
+   * (vault.enpassdb) is read with its `vault.json` and, when it has one, its keyfile.
+   */
+  readonly companions?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** One item read from an export. OTP fields hold canonical otpauth URIs (formatOtpauthUri), ids included. */
@@ -41,6 +48,8 @@ export interface ImportedItem {
   /** Unix milliseconds, when the source says. */
   readonly createdAt: number | null;
   readonly updatedAt: number | null;
+  /** Unix milliseconds when it went to the trash, when the source says (our own backup); else the import's time. */
+  readonly trashedAt?: number | null;
 }
 
 /** Something of the source that was not taken over as it was, named so the user can act on it. */

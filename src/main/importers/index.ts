@@ -10,6 +10,7 @@ import { bitwardenCsvImporter } from './bitwardenCsvImporter.js';
 import { bitwardenJsonImporter } from './bitwardenJsonImporter.js';
 import { enpassCsvImporter } from './enpassCsvImporter.js';
 import { enpassJsonImporter } from './enpassJsonImporter.js';
+import { enpassVaultImporter } from './enpassVaultImporter.js';
 import { enteAuthImporter } from './enteAuthImporter.js';
 import { googleAuthenticatorImporter } from './googleAuthenticatorImporter.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportInput, type Importer } from './importTypes.js';
@@ -17,6 +18,7 @@ import { keepassCsvImporter } from './keepassCsvImporter.js';
 import { otpauthListImporter } from './otpauthListImporter.js';
 import { protonAuthenticatorImporter } from './protonAuthenticatorImporter.js';
 import { protonPassImporter } from './protonPassImporter.js';
+import { totpVaultBackupImporter } from './totpVaultBackupImporter.js';
 import { twofasImporter } from './twofasImporter.js';
 
 export * from './importTypes.js';
@@ -26,6 +28,10 @@ export * from './importTypes.js';
  * plain list of otpauth:// lines, a CSV with a TOTP column).
  */
 export const IMPORTERS: readonly Importer[] = [
+  // Whole SQLCipher pages with Enpass's vault.json beside them: random-looking bytes no other format claims.
+  enpassVaultImporter,
+  // Our own backup, recognised by its magic bytes.
+  totpVaultBackupImporter,
   protonPassImporter,
   aegisImporter,
   twofasImporter,

@@ -41,17 +41,22 @@ export function previewImport(vault: Vault, result: ImportResult): ImportPreview
 export function applyImport(vault: Vault, result: ImportResult, options: { readonly keepDuplicates: boolean }): ImportOutcome {
   const duplicates = options.keepDuplicates ? new Set<ImportedItem>() : duplicateItems(vault, result.items);
   const kept = result.items.filter((item) => !duplicates.has(item));
-  vault.importItems(kept.map(({ content, trashed, createdAt, updatedAt }) => ({ content, trashed, createdAt, updatedAt })));
+  vault.importItems(kept.map(({ content, trashed, createdAt, updatedAt, trashedAt }) => ({ content, trashed, createdAt, updatedAt, trashedAt: trashedAt ?? null })));
   return { added: kept.length, skippedDuplicates: duplicates.size };
 }
 
 function duplicateItems(vault: Vault, items: readonly ImportedItem[]): Set<ImportedItem> {
   const seen = new Set<string>();
   const duplicates = new Set<ImportedItem>();
-  for (const item of items) {
-    const accounts = item.content.otp.map(({ uri }) => parseOtpauthUri(uri));
+  const accountsOf = items.map((item) => item.content.otp.map(({ uri }) => parseOtpauthUri(uri)));
+  // Asked all at once: the vault checks for other writers once, not once per account.
+  const inVault = vault.duplicatesOfEach(accountsOf.flat()).map((fields) => fields.length > 0);
+  let next = 0;
+  for (const [itemIndex, item] of items.entries()) {
+    const accounts = accountsOf[itemIndex]!;
+    const held = accounts.map(() => inVault[next++]!);
     const keys = accounts.map((parameters) => JSON.stringify([parameters.secret, parameters.issuer.toLocaleLowerCase(), parameters.account.toLocaleLowerCase()]));
-    const isDuplicate = accounts.length > 0 && accounts.every((parameters, index) => seen.has(keys[index]!) || vault.duplicatesOf(parameters).length > 0);
+    const isDuplicate = accounts.length > 0 && keys.every((key, index) => seen.has(key) || held[index]!);
     if (isDuplicate) duplicates.add(item);
     for (const key of keys) seen.add(key);
   }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32, totp } from '../../support/rfc6238.js';
 import { FAST_KDF, cliSuite, expectFailure, expectStatus, lines } from './cliProcess.js';
@@ -15,6 +15,9 @@ const fixture = (path: string) => join(MIGRATION, path);
 /** Aegis test vector 1 (Deno / Mason), in every aegis-testdata file. */
 const DENO_SECRET = '4SJHB4GSD43FZBAI7C2HLRJGPQ';
 const AT = 1_700_000_000;
+/** The master password of the real Enpass vault (hazcod/enpass-cli's test vault), and its one item's password. */
+const ENPASS_PASSWORD = 'absolutely-No-clue';
+const ENPASS_ITEM_PASSWORD = 'noIdeaata11';
 
 const { folder, run, transcript } = cliSuite();
 const vault = () => join(folder(), 'import.totpvault');
@@ -73,8 +76,26 @@ describe('totp-vault import', () => {
     expect(JSON.parse(list.stdout)).toHaveLength(14);
   });
 
+  it('reads an Enpass 6 vault itself: vault.enpassdb with vault.json beside it, and the Enpass master password', async () => {
+    const enpass = join(folder(), 'Enpass');
+    mkdirSync(enpass);
+    for (const name of ['vault.enpassdb', 'vault.json']) copyFileSync(fixture(`enpass/real-vault/${name}`), join(enpass, name));
+    const database = join(enpass, 'vault.enpassdb');
+    const result = await run(inVault('import', database), { input: lines(PASSWORD, ENPASS_PASSWORD) });
+    expectStatus(result, 0);
+    expect(result.stdout).toBe('Read 1 item with 0 one-time codes from the Enpass (vault) export vault.enpassdb.\nAdded 1 item.\n');
+    expectFailure(await run(inVault('import', database, '--dry-run'), { input: lines(PASSWORD, 'not the password') }), 77, /The Enpass master password is wrong\./);
+    const keyfile = join(folder(), 'Vault.enpasskey');
+    writeFileSync(keyfile, '<key>00ff</key>');
+    expectFailure(await run(inVault('import', database, '--keyfile', keyfile), { input: lines(PASSWORD, ENPASS_PASSWORD) }), 65, /has no keyfile/);
+    const alone = join(folder(), 'alone');
+    mkdirSync(alone);
+    copyFileSync(database, join(alone, 'vault.enpassdb'));
+    expectFailure(await run(inVault('import', join(alone, 'vault.enpassdb')), { input: lines(PASSWORD, ENPASS_PASSWORD) }), 65, /vault\.json, which is missing/);
+  });
+
   it('never prints a secret or a password', () => {
     const printed = transcript.map((result) => result.stdout + result.stderr).join('\n');
-    for (const secret of [DENO_SECRET, PASSWORD, 'not the password']) expect(printed).not.toContain(secret);
+    for (const secret of [DENO_SECRET, PASSWORD, 'not the password', ENPASS_PASSWORD, ENPASS_ITEM_PASSWORD]) expect(printed).not.toContain(secret);
   });
 });

@@ -52,8 +52,16 @@ describe('findImporter', () => {
 
   it('refuses a file of no known format, naming what it can read', () => {
     expect(() => findImporter({ fileName: 'notes.txt', bytes: new TextEncoder().encode('Shopping: milk, eggs\n') })).toThrow(
-      vaultErrorLike('UNSUPPORTED_FORMAT', /^notes\.txt is not an export TOTP Vault can read\. It reads Proton Pass, Aegis, /),
+      vaultErrorLike('UNSUPPORTED_FORMAT', /^notes\.txt is not an export TOTP Vault can read\. It reads Enpass \(vault\), .*Proton Pass, Aegis, /),
     );
+  });
+
+  it('reads an Enpass vault (vault.enpassdb) as enpass-vault only with its vault.json, or by its name', () => {
+    const vault = (fileName: string, companions?: ReadonlyMap<string, Uint8Array>) => ({ ...input('enpass/real-vault/vault.enpassdb'), fileName, companions });
+    const withInfo = new Map([['vault.json', new Uint8Array(readFileSync(new URL('enpass/real-vault/vault.json', MIGRATION)))]]);
+    expect(IMPORTERS.filter((importer) => importer.detect(vault('copy.bin', withInfo))).map((importer) => importer.format)).toEqual(['enpass-vault']);
+    expect(IMPORTERS.filter((importer) => importer.detect(vault('vault.enpassdb'))).map((importer) => importer.format)).toEqual(['enpass-vault']);
+    expect(() => findImporter(vault('copy.bin'))).toThrow(vaultErrorLike('UNSUPPORTED_FORMAT', /^copy\.bin is not an export/));
   });
 
   it('uses the importer the user names even where detection cannot tell, and refuses an unknown name', () => {

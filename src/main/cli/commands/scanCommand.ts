@@ -4,6 +4,7 @@ import { type QrMeaning, type ScanCollection, type ScanSummary, classifyQrText, 
 import { otpItemContent } from '../../vault/index.js';
 import type { Invocation } from '../invocation.js';
 import { printJson } from '../printJson.js';
+import { plural } from '../plural.js';
 import { shortId } from '../shortId.js';
 import { withUnlockedVault } from '../withUnlockedVault.js';
 
@@ -90,8 +91,4 @@ function listParts(parts: readonly number[]): string {
   const numbers = parts.map(String);
   const last = numbers.pop();
   return numbers.length === 0 ? `part ${last} is` : `parts ${numbers.join(', ')} and ${last} are`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
