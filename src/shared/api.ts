@@ -8,7 +8,8 @@
  *
  * Secrets boundary: nothing here carries the master password back, the vault key ever, or an OTP secret
  * except `revealItem` (the one item the user opened to reveal or edit) and `previewOtp` (the text the user
- * is typing into the editor right now).
+ * is typing into the editor right now). An export file goes to main in `previewImport`; what main read
+ * from it stays there until `applyImport`, and only counts and names come back.
  */
 import type { ErrorCode, ErrorInfo } from './errors.js';
 import type { CodeEntry, Item, ItemContent, ItemSummary, ItemTemplate } from './item.js';
@@ -100,6 +101,66 @@ export interface ScanChoice {
   readonly itemId: string | null;
 }
 
+/** The largest export file `previewImport` takes, decoded: far above any real export, and a bound on what one window can make main hold. */
+export const IMPORT_FILE_MAX_BYTES = 32 * 1024 * 1024;
+
+/** An export file as the window read it; `format` null lets main tell it from the content. */
+export interface ImportFile {
+  /** Only for messages; never trusted for the format. */
+  readonly fileName: string;
+  /** The file's bytes in base64 (RFC 4648, with padding), at most IMPORT_FILE_MAX_BYTES of them. */
+  readonly data: string;
+  /** An import format's name (`enpass-json`, `aegis`, …) to read it as, or null to detect it. */
+  readonly format: string | null;
+  /** The export's own password, for an encrypted export; null until the user has given one. */
+  readonly password: string | null;
+}
+
+/** Something of the export that is not taken over as it was, as the importer names it (in English). */
+export interface ImportProblemView {
+  /** The item's title in the export, or '' for the file as a whole. */
+  readonly item: string;
+  /** What was affected: "TOTP", a field's label, "item". */
+  readonly what: string;
+  readonly reason: string;
+  /** skipped: not imported at all; invalid: the item is imported without it. */
+  readonly kind: 'skipped' | 'invalid';
+}
+
+/**
+ * What `previewImport` answers: either the file is encrypted and needs its password first (a normal step,
+ * not a failure), or what it holds. Never a secret: main keeps the items until `applyImport`.
+ */
+export type ImportPreviewView =
+  | {
+      readonly kind: 'needsPassword';
+      readonly format: string;
+      /** The format as users know it: "Aegis", "Enpass (JSON)". */
+      readonly label: string;
+    }
+  | {
+      readonly kind: 'preview';
+      /** Names this reading in `applyImport`; valid until it is applied, the vault locks or another file is previewed. */
+      readonly importId: string;
+      readonly format: string;
+      readonly label: string;
+      /** Items in the file, trashed ones included. */
+      readonly items: number;
+      /** Items trashed (or archived) in the export: they go to the trash. */
+      readonly trashed: number;
+      /** One-time-code fields across all items. */
+      readonly codes: number;
+      /** Items every one of whose codes the vault (or an earlier item of the file) already holds. */
+      readonly duplicates: readonly { readonly title: string; readonly accounts: readonly string[] }[];
+      readonly problems: readonly ImportProblemView[];
+    };
+
+/** What an applied import did. */
+export interface ImportOutcomeView {
+  readonly added: number;
+  readonly skippedDuplicates: number;
+}
+
 /** Every call: its request and the value of a successful answer. */
 export interface ApiCalls {
   status: { request: Record<string, never>; response: VaultStatus };
@@ -135,6 +196,17 @@ export interface ApiCalls {
   scanTexts: { request: { sources: readonly ScannedTexts[]; restart: boolean }; response: ScanReport };
   /** Saves the accounts the user picked, in one transaction, and ends the scan. */
   saveScanned: { request: { choices: readonly ScanChoice[] }; response: readonly ItemView[] };
+  /**
+   * Reads another app's export file and keeps what it holds in main, answering with what an import would
+   * add; or, for an encrypted export sent without its password, that it needs one. A wrong password is
+   * WRONG_PASSWORD, a file of no known format UNSUPPORTED_FORMAT (its message names the formats read).
+   * Forgets any earlier preview.
+   */
+  previewImport: { request: ImportFile; response: ImportPreviewView };
+  /** Saves the previewed import in one transaction, skipping duplicates unless asked to keep them, and forgets it. */
+  applyImport: { request: { importId: string; keepDuplicates: boolean }; response: ImportOutcomeView };
+  /** Forgets a previewed import without saving it (the window closed its dialog). */
+  discardImport: { request: { importId: string }; response: null };
   /** The user did something: restarts the idle auto-lock timer. Sent at most every few seconds. */
   reportActivity: { request: Record<string, never>; response: null };
 }
@@ -166,6 +238,9 @@ export const API_CALL_NAMES = [
   'saveVaultSettings',
   'scanTexts',
   'saveScanned',
+  'previewImport',
+  'applyImport',
+  'discardImport',
   'reportActivity',
 ] as const satisfies readonly ApiCallName[];
 

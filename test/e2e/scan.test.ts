@@ -8,7 +8,6 @@
  * The tests run in order on one page: the Entra account saved in one is the duplicate of a later one.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../../src/main/vault/index.js';
@@ -18,6 +17,7 @@ import { account, migrationUri, payload } from '../support/migrationEncoder.js';
 import { codeSidePixels, type DrawnCode, screenFrame } from '../support/qrFrames.js';
 import { TEST_KDF, TEST_PASSWORD } from '../support/temporaryVaultPath.js';
 import { withApp } from './support/appFixture.js';
+import { dialogAxeViolations } from './support/dialogAxeViolations.js';
 import { acceptableCodes, withoutSpaces } from './support/expectedCodes.js';
 import { codeList, detailsPane, editorDialog, openScanDialog, row, scanCandidate, scanDialog, scanLink, shownCode, unlock, writeClipboard } from './support/vaultPage.js';
 
@@ -290,14 +290,7 @@ describe('scan QR code', () => {
     await scanCandidate(dialog, 'alice@contoso.com').getByText('Already in your vault').waitFor();
     await dialog.getByTestId('scan-unusable').waitFor();
     await dialog.getByTestId('scan-problem').waitFor();
-    const found: Record<string, string[]> = {};
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const result = await new AxeBuilder({ page }).include('[data-testid="scan-dialog"]').analyze();
-      found[colorScheme] = result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    expect(found).toEqual({ light: [], dark: [] });
+    expect(await dialogAxeViolations(page, 'scan-dialog')).toEqual({ light: [], dark: [] });
     await close(dialog);
   });
 

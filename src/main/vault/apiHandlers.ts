@@ -4,6 +4,7 @@ import { VaultError } from '../../shared/errors.js';
 import type { Item } from '../../shared/item.js';
 import { formatOtpauthUri, generateCode, parseOtpInput, toOtpSummary } from '../otp/index.js';
 import type { ApiEventEmitter } from './apiEventEmitter.js';
+import { ImportSession } from './importSession.js';
 import { toItemSummary, toItemView } from './itemView.js';
 import type { PreferencesStore } from './preferencesStore.js';
 import { ScanSession } from './scanSession.js';
@@ -35,9 +36,13 @@ export function createApiHandlers({ session, preferences, events, now }: ApiHand
   const settingsView = (): SettingsView => ({ preferences: preferences.current, vault: session.vault?.settings() ?? null });
   /** The vault's time offset fixes the clock of a managed PC that cannot be corrected; every code uses it. */
   const codeTime = (vault: Vault, milliseconds: number) => milliseconds + vault.settings().timeOffsetSeconds * 1000;
-  // Scanned accounts hold secrets: they go when the vault locks, however it locks.
+  // Scanned accounts and a previewed import hold secrets: they go when the vault locks, however it locks.
   const scans = new ScanSession();
-  events.on('locked', () => scans.clear());
+  const imports = new ImportSession();
+  events.on('locked', () => {
+    scans.clear();
+    imports.clear();
+  });
 
   return {
     status: () => session.status(),
@@ -148,6 +153,15 @@ export function createApiHandlers({ session, preferences, events, now }: ApiHand
       const vault = session.requireVault();
       const items = scans.save(vault, choices);
       return changed(items.map((item) => view(vault, item)));
+    },
+
+    previewImport: (file) => imports.preview(file, () => session.requireVault()),
+
+    applyImport: ({ importId, keepDuplicates }) => changed(imports.apply(session.requireVault(), importId, keepDuplicates)),
+
+    discardImport: ({ importId }) => {
+      imports.discard(importId);
+      return null;
     },
 
     reportActivity: () => {

@@ -4,7 +4,7 @@
  * fields, of the right types and within bounds; anything else is INVALID_INPUT with a message naming the
  * field. Item content is read by readItemContent, which the Vault applies again when it stores it.
  */
-import type { ApiCallName, ApiRequest, FieldKey } from '../../shared/api.js';
+import { type ApiCallName, type ApiRequest, type FieldKey, IMPORT_FILE_MAX_BYTES } from '../../shared/api.js';
 import { VaultError } from '../../shared/errors.js';
 import { OTP_LIMITS } from '../../shared/otp.js';
 import type { Preferences } from '../../shared/preferences.js';
@@ -26,7 +26,20 @@ export const REQUEST_LIMITS = {
   qrTextCharacters: 7_089,
   /** A screen's or file's name as the window shows it. */
   scanSourceCharacters: 1_024,
+  /** An import format's name (`enpass-json`); the longest is far shorter. */
+  importFormatCharacters: 64,
+  /** An export file of IMPORT_FILE_MAX_BYTES in base64: four characters for every three bytes begun. */
+  importDataCharacters: 4 * Math.ceil(IMPORT_FILE_MAX_BYTES / 3),
 } as const;
+
+/**
+ * Calls whose valid requests outgrow the small bound a host puts on a request body before reading it (the
+ * web host's 1 MiB), with the body it must read for them: a previewImport carries a whole export file in
+ * base64, and a megabyte more leaves room for its name and password however they are escaped.
+ */
+export const LARGE_REQUEST_BODY_BYTES: { readonly [K in ApiCallName]?: number } = {
+  previewImport: REQUEST_LIMITS.importDataCharacters + 1024 * 1024,
+};
 
 type Reader<T> = (value: unknown, name: string) => T;
 
@@ -62,6 +75,14 @@ const READERS: { readonly [K in ApiCallName]: Reader<ApiRequest<K>> } = {
     restart: boolean,
   }),
   saveScanned: object({ choices: list(object({ candidateId: identifier, itemId: nullable(identifier) }), SCAN_LIMITS.sources * SCAN_LIMITS.textsPerSource) }),
+  previewImport: object({
+    fileName: text(0, REQUEST_LIMITS.scanSourceCharacters),
+    data: base64(IMPORT_FILE_MAX_BYTES),
+    format: nullable(text(1, REQUEST_LIMITS.importFormatCharacters)),
+    password: nullable(password),
+  }),
+  applyImport: object({ importId: identifier, keepDuplicates: boolean }),
+  discardImport: object({ importId: identifier }),
   reportActivity: emptyRequest,
 };
 
@@ -104,6 +125,20 @@ function text(minLength: number, maxLength: number): Reader<string> {
     if (typeof value !== 'string') throw invalid(`${name} must be text`);
     if (value.length < minLength) throw invalid(`${name} is empty`);
     if (value.length > maxLength) throw invalid(`${name} is longer than ${maxLength} characters`);
+    return value;
+  };
+}
+
+const BASE64_ALPHABET = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Base64 of at most `maxBytes` bytes, in the standard alphabet with its padding (as btoa and toBase64 write it). */
+function base64(maxBytes: number): Reader<string> {
+  return (value, name) => {
+    if (typeof value !== 'string') throw invalid(`${name} must be text`);
+    // The length first: a string far too long is refused before anything reads all of it.
+    const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+    if ((value.length / 4) * 3 - padding > maxBytes) throw invalid(`${name} holds more than ${maxBytes / 1024 / 1024} MiB`);
+    if (value.length % 4 !== 0 || !BASE64_ALPHABET.test(value)) throw invalid(`${name} must be base64`);
     return value;
   };
 }

@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Requests are small objects; a password change is the largest. Anything near this is not our client. */
+/**
+ * Requests are small objects; a password change is the largest. Anything near this is not our client. The
+ * one exception, an export file sent to previewImport, gets its own bound (LARGE_REQUEST_BODY_BYTES).
+ */
 export const MAXIMUM_BODY_BYTES = 1024 * 1024;
 
 export type BodyOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly status: 400 | 413 | 415 };

@@ -20,6 +20,7 @@ const ICON_PATHS = {
   qr: 'M3 3h8v8H3Zm2 2v4h4V5Zm1 1h2v2H6Zm7-3h8v8h-8Zm2 2v4h4V5Zm1 1h2v2h-2ZM3 13h8v8H3Zm2 2v4h4v-4Zm1 1h2v2H6Zm7-3h2v2h-2Zm4 0h4v2h-4Zm-2 2h2v2h-2Zm4 0h2v2h-2Zm-6 2h2v4h-2Zm4 0h2v2h-2Zm-2 2h2v2h-2Zm4 0h2v2h-2Z',
   region: 'M3 3h6v2H5v4H3Zm12 0h6v6h-2V5h-4ZM3 15h2v4h4v2H3Zm16 0h2v6h-6v-2h4ZM9 9h6v6H9Z',
   image: 'M4.5 3h15A1.5 1.5 0 0 1 21 4.5v15a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 19.5v-15A1.5 1.5 0 0 1 4.5 3ZM5 5v10.6l3.5-3.5 3 3 4-4 3.5 3.5V5Zm0 14h14v-1.6l-3.5-3.5-4 4-3-3L5 18.4Zm4-12a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z',
+  import: 'M11 3h2v9.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3ZM4 15h2v4h12v-4h2v6H4Z',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -2,8 +2,14 @@ import type { ItemTemplate } from '../../shared/item.js';
 import { useAppServices } from '../app/AppServices.js';
 import { Icon } from '../app/Icon.js';
 
-/** The first step in a new vault: add an account, with the Microsoft 365 path spelled out. */
-export function EmptyVault({ onAdd }: { readonly onAdd: (template: ItemTemplate | null) => void }) {
+interface EmptyVaultProps {
+  readonly onAdd: (template: ItemTemplate | null) => void;
+  /** People leaving another app bring an export file. */
+  readonly onImport: () => void;
+}
+
+/** The first step in a new vault: add an account, with the Microsoft 365 path spelled out, or import them. */
+export function EmptyVault({ onAdd, onImport }: EmptyVaultProps) {
   const { translator } = useAppServices();
   const { t } = translator;
   return (
@@ -27,6 +33,10 @@ export function EmptyVault({ onAdd }: { readonly onAdd: (template: ItemTemplate 
           </button>
           <button type="button" className="button" onClick={() => onAdd(null)}>
             {t('empty.add')}
+          </button>
+          <button type="button" className="button" onClick={onImport}>
+            <Icon name="import" />
+            {t('empty.import')}
           </button>
         </div>
       </div>

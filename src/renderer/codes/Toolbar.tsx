@@ -10,6 +10,7 @@ interface ToolbarProps {
   readonly onTagChange: (tag: string | null) => void;
   readonly onAdd: () => void;
   readonly onScan: () => void;
+  readonly onImport: () => void;
   readonly onTrash: () => void;
   readonly onSettings: () => void;
   readonly onLock: () => void;
@@ -24,7 +25,7 @@ interface ToolbarProps {
 export function Toolbar(props: ToolbarProps) {
   const { translator } = useAppServices();
   const { t } = translator;
-  const iconButton = (label: string, shortcut: string | null, icon: 'trash' | 'settings' | 'lock', onClick: () => void) => {
+  const iconButton = (label: string, shortcut: string | null, icon: 'import' | 'trash' | 'settings' | 'lock', onClick: () => void) => {
     // aria-keyshortcuts spells the key "Control"; keyboards and people say "Ctrl".
     const tooltip = shortcut === null ? label : `${label} (${shortcut.replace('Control', 'Ctrl')})`;
     return (
@@ -84,6 +85,7 @@ export function Toolbar(props: ToolbarProps) {
         <span className="toolbar-scan-label">{t('main.scan')}</span>
       </button>
       <div className="toolbar-actions">
+        {iconButton(t('main.import'), null, 'import', props.onImport)}
         {iconButton(t('main.trash'), null, 'trash', props.onTrash)}
         {iconButton(t('main.settings'), null, 'settings', props.onSettings)}
         {iconButton(t('main.lock'), 'Control+L', 'lock', props.onLock)}

@@ -3,6 +3,8 @@ import type { FieldKey, ItemView, VaultStatus } from '../../shared/api.js';
 import type { ItemTemplate } from '../../shared/item.js';
 import type { OtpCode } from '../../shared/otp.js';
 import { useAppServices } from '../app/AppServices.js';
+import { useWindowFileDrop } from '../app/useWindowFileDrop.js';
+import { ImportDialog } from '../import/ImportDialog.js';
 import { ItemDetails } from '../items/ItemDetails.js';
 import { ItemEditor } from '../items/ItemEditor.js';
 import { TrashDialog } from '../items/TrashDialog.js';
@@ -27,6 +29,8 @@ type OpenDialog =
   | { readonly kind: 'trash' }
   /** `input`: an image or setup link pasted on the code list, scanned as the dialog opens. */
   | { readonly kind: 'scan'; readonly input: ScanInput | null }
+  /** `file`: a file dropped on the vault window, read as the dialog opens. */
+  | { readonly kind: 'import'; readonly file: File | null }
   | null;
 
 /**
@@ -171,6 +175,16 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
 
   const openEditor = useCallback((itemId: string | null, template: ItemTemplate | null = null) => setDialog({ kind: 'editor', itemId, template }), []);
   const openScan = useCallback((input: ScanInput | null = null) => setDialog({ kind: 'scan', input }), []);
+  const openImport = useCallback((file: File | null = null) => setDialog({ kind: 'import', file }), []);
+
+  // A file dropped on the window opens the dialog for it: an image is scanned for QR codes, anything else
+  // is taken for another app's export. An open dialog takes its own drops.
+  useWindowFileDrop((files) => {
+    const [file] = files;
+    if (file === undefined) return;
+    if (file.type.startsWith('image/')) openScan({ kind: 'image', image: file, source: file.name });
+    else openImport(file);
+  }, dialog === null);
 
   // Window-wide shortcuts. Ctrl+L works even over a dialog: locking must never wait.
   useEffect(() => {
@@ -253,6 +267,7 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
         onTagChange={setTag}
         onAdd={() => openEditor(null)}
         onScan={() => openScan()}
+        onImport={() => openImport()}
         onTrash={() => setDialog({ kind: 'trash' })}
         onSettings={() => setDialog({ kind: 'settings' })}
         onLock={() => void lock()}
@@ -263,7 +278,7 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
       />
       <main className="vault-main" aria-busy={!lists.loaded}>
         {isEmpty ? (
-          <EmptyVault onAdd={(template) => openEditor(null, template)} />
+          <EmptyVault onAdd={(template) => openEditor(null, template)} onImport={() => openImport()} />
         ) : (
           <>
             <section className="list-pane" aria-label={t('main.listLabel')}>
@@ -353,6 +368,7 @@ export function VaultScreen({ status, onLocked }: { readonly status: VaultStatus
           }}
         />
       )}
+      {dialog?.kind === 'import' && <ImportDialog initialFile={dialog.file} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'trash' && <TrashDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'settings' && <SettingsDialog path={status.path} onClose={() => setDialog(null)} />}
     </div>

@@ -6,6 +6,7 @@ import type { RgbaFrame } from '../../shared/qr/decodeQrFrame.js';
 import { useAppServices } from '../app/AppServices.js';
 import { Dialog } from '../app/Dialog.js';
 import { Icon } from '../app/Icon.js';
+import { useWindowFileDrop } from '../app/useWindowFileDrop.js';
 import { errorText } from '../i18n/describeError.js';
 import { cropFrame, enlargeSmallCrop } from './cropFrame.js';
 import { decodeFrames, stopQrDecoder } from './decodeFrames.js';
@@ -53,7 +54,6 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [text, setText] = useState('');
-  const [dragging, setDragging] = useState(false);
   const busyRef = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const regionButton = useRef<HTMLButtonElement>(null);
@@ -256,12 +256,10 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
   const scanInput = (input: ScanInput) =>
     input.kind === 'image' ? scanImages([{ image: input.image, source: input.source }]) : scanText(input.text, input.source);
 
-  // Paste and drop listeners live on the window for the dialog's lifetime; they call the latest render's code.
+  // The paste listener lives on the document for the dialog's lifetime; it calls the latest render's code.
   const scanInputRef = useRef(scanInput);
-  const scanImagesRef = useRef(scanImages);
   useLayoutEffect(() => {
     scanInputRef.current = scanInput;
-    scanImagesRef.current = scanImages;
   });
 
   const pasteNames = { image: t('scan.clipboardImage'), text: t('scan.pastedText') };
@@ -277,34 +275,11 @@ export function ScanDialog({ items, initialInput, onClose, onSaved }: ScanDialog
       event.preventDefault();
       void scanInputRef.current(input);
     };
-    const onDragOver = (event: DragEvent) => {
-      if (!event.dataTransfer?.types.includes('Files')) return;
-      // Without this the browser opens a dropped file in place of the vault.
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-      setDragging(true);
-    };
-    const onDragLeave = (event: DragEvent) => {
-      if (event.relatedTarget === null) setDragging(false);
-    };
-    const onDrop = (event: DragEvent) => {
-      setDragging(false);
-      const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length === 0) return;
-      event.preventDefault();
-      void scanImagesRef.current(files.map((file) => ({ image: file, source: file.name })));
-    };
     document.addEventListener('paste', onPaste);
-    window.addEventListener('dragover', onDragOver);
-    window.addEventListener('dragleave', onDragLeave);
-    window.addEventListener('drop', onDrop);
-    return () => {
-      document.removeEventListener('paste', onPaste);
-      window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('dragleave', onDragLeave);
-      window.removeEventListener('drop', onDrop);
-    };
+    return () => document.removeEventListener('paste', onPaste);
   }, []);
+
+  const dragging = useWindowFileDrop((files) => void scanImages(files.map((file) => ({ image: file, source: file.name }))));
 
   const initialScanned = useRef(false);
   useEffect(() => {

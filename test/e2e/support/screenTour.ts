@@ -13,6 +13,7 @@ import {
   emptyVaultHeading,
   fillItemForm,
   lock,
+  openImportDialog,
   openScanDialog,
   row,
   scanCandidate,
@@ -33,6 +34,7 @@ export const TOUR_SCREENS = [
   'item-view',
   'copied',
   'scan-review',
+  'import-preview',
   'settings',
   'trash',
   'confirm-delete',
@@ -119,6 +121,28 @@ export async function tourEveryScreen(page: Page, visit: (screen: TourScreen) =>
   await at('scan-review');
   await scan.getByRole('button', { name: 'Cancel', exact: true }).click();
   await scan.waitFor({ state: 'detached' });
+
+  // An export with an account to add, one already in the vault (GitHub again) and a line it cannot read,
+  // previewed and not imported, so the screens after this one are as before.
+  const importing = await openImportDialog(page);
+  await importing.getByTestId('import-file-input').setInputFiles({
+    name: 'authenticator-export.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      [
+        'otpauth://totp/Dropbox:carol%40example.com?secret=KRSXG5CTMVRXEZLUKN2XAZLSNBQW4ZAA&issuer=Dropbox',
+        'otpauth://totp/GitHub:octocat?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub',
+        'otpauth://totp/Legacy:old%40example.com?secret=JBSW0Y3DP&issuer=Legacy',
+        '',
+      ].join('\n'),
+    ),
+  });
+  await importing.getByTestId('import-duplicates').waitFor();
+  await importing.getByTestId('import-problems').waitFor();
+  await importing.getByRole('button', { name: 'Import 1 item', exact: true }).waitFor();
+  await at('import-preview');
+  await importing.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await importing.waitFor({ state: 'detached' });
 
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });

@@ -184,3 +184,15 @@ export async function scanLink(dialog: Locator, link: string): Promise<void> {
   await dialog.getByLabel('Or paste a setup link').fill(link);
   await dialog.getByRole('button', { name: 'Read link' }).click();
 }
+
+export function importDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Import from another app' });
+}
+
+/** Opens the import dialog from the toolbar and waits for it. */
+export async function openImportDialog(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import…', exact: true }).click();
+  const dialog = importDialog(page);
+  await dialog.waitFor();
+  return dialog;
+}

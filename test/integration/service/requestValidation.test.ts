@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_CALL_NAMES, type ApiCallName } from '../../../src/shared/api.js';
+import { API_CALL_NAMES, type ApiCallName, IMPORT_FILE_MAX_BYTES } from '../../../src/shared/api.js';
 import { emptyItemContent } from '../../../src/shared/item.js';
 import type { ApiService } from '../../../src/main/vault/apiService.js';
 import { TEST_PASSWORD, temporaryVaultPaths } from '../../support/temporaryVaultPath.js';
@@ -10,6 +10,9 @@ const nextPath = temporaryVaultPaths();
 const item = { id: 'item' };
 const field = { itemId: 'item', fieldId: 'field' };
 const long = (length: number) => 'x'.repeat(length);
+const importFile = { fileName: 'export.json', data: 'e30=', format: null, password: null };
+/** The base64 length of a file of `bytes` bytes, padded as btoa pads it (its content does not matter here). */
+const base64Of = (bytes: number) => `${'A'.repeat(4 * Math.ceil(bytes / 3) - (3 - (bytes % 3 || 3)))}${'='.repeat(3 - (bytes % 3 || 3))}`;
 
 /** A well-formed request for each call: a field added to it must be refused. */
 const VALID: { readonly [K in ApiCallName]: object } = {
@@ -34,6 +37,9 @@ const VALID: { readonly [K in ApiCallName]: object } = {
   saveVaultSettings: { settings: {} },
   scanTexts: { sources: [{ source: 'Screen 1', texts: ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'] }], restart: true },
   saveScanned: { choices: [{ candidateId: 'candidate', itemId: null }] },
+  previewImport: { fileName: 'export.json', data: 'e30=', format: null, password: null },
+  applyImport: { importId: 'import', keepDuplicates: false },
+  discardImport: { importId: 'import' },
   reportActivity: {},
 };
 
@@ -108,6 +114,30 @@ const MALFORMED: { readonly [K in ApiCallName]: readonly unknown[] } = {
     { sources: Array.from({ length: 65 }, () => ({ source: 'Screen', texts: [] })), restart: true },
   ],
   saveScanned: [{}, { choices: null }, { choices: [{ candidateId: '' , itemId: null }] }, { choices: [{ candidateId: 'x' }] }, { choices: [{ candidateId: 'x', itemId: 5 }] }],
+  previewImport: [
+    {},
+    { ...importFile, data: undefined },
+    { ...importFile, fileName: null },
+    { ...importFile, fileName: long(1_025) },
+    { ...importFile, data: 42 },
+    // Not base64: a character outside the alphabet, a length that is no multiple of four, padding inside.
+    { ...importFile, data: 'e30*' },
+    { ...importFile, data: 'e30' },
+    { ...importFile, data: 'e3=0' },
+    { ...importFile, data: 'e30=e30=' },
+    // One byte more than 32 MiB, and far more (refused by its length before anything reads it).
+    { ...importFile, data: base64Of(IMPORT_FILE_MAX_BYTES + 1) },
+    { ...importFile, data: 'A'.repeat(64 * 1024 * 1024) },
+    { ...importFile, format: '' },
+    { ...importFile, format: 7 },
+    { ...importFile, format: long(65) },
+    { ...importFile, format: undefined },
+    { ...importFile, password: undefined },
+    { ...importFile, password: 5 },
+    { ...importFile, password: long(4097) },
+  ],
+  applyImport: [{}, { importId: 'import' }, { importId: '', keepDuplicates: false }, { importId: 'import', keepDuplicates: 'no' }, { importId: long(129), keepDuplicates: true }],
+  discardImport: [{}, { importId: null }, { importId: '' }],
   reportActivity: [],
 };
 

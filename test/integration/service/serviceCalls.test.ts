@@ -96,6 +96,8 @@ const NEEDS_THE_VAULT: { readonly [K in ApiCallName]?: ApiRequest<K> } = {
   saveVaultSettings: { settings: { timeOffsetSeconds: 5 } },
   scanTexts: { sources: [{ source: 'Screen 1', texts: [] }], restart: true },
   saveScanned: { choices: [] },
+  previewImport: { fileName: 'export.txt', data: Buffer.from(`otpauth://totp/x?secret=${TOTP_SECRET}\n`).toString('base64'), format: null, password: null },
+  applyImport: { importId: 'import', keepDuplicates: false },
 };
 
 describe('while locked', () => {
@@ -105,11 +107,13 @@ describe('while locked', () => {
     expect(await callFailure(service, name, request)).toMatchObject({ code: 'VAULT_LOCKED', message: 'The vault is locked.' });
   });
 
-  it('still answers status, getSettings (without vault settings), savePreferences and reportActivity', async () => {
+  it('still answers status, getSettings (without vault settings), savePreferences, reportActivity and discardImport', async () => {
     const { service } = startService(nextPath());
     expect(await call(service, 'getSettings', {})).toMatchObject({ vault: null });
     expect(await call(service, 'savePreferences', { preferences: { theme: 'dark' } })).toMatchObject({ preferences: { theme: 'dark' }, vault: null });
     expect(await call(service, 'reportActivity', {})).toBeNull();
+    // Locking forgot any import: there is nothing to discard, and nothing to refuse.
+    expect(await call(service, 'discardImport', { importId: 'import' })).toBeNull();
     expect(await call(service, 'status', {})).toMatchObject({ unlocked: false });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { LARGE_REQUEST_BODY_BYTES } from '../../../src/main/vault/apiRequestValidation.js';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../src/main/web/index.js';
 import { APP_SCRIPT, type HttpAnswer, INDEX_HTML, OUTSIDE_CONTENT, sendRequest, webHostSuite } from './webHostFixture.js';
 
@@ -232,5 +233,16 @@ describe('API calls', () => {
     // Without Content-Length (chunked), the limit is counted while reading.
     expect((await post({ 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, large)).status).toBe(413);
     expect((await post({ 'Content-Type': 'application/json' }, Buffer.concat([Buffer.from('{}'), Buffer.alloc(1024 * 1024 - 2, 0x20)]))).status).toBe(200);
+  });
+
+  it('reads an export file of up to 32 MiB for previewImport, and no more', async () => {
+    const post = (body: Buffer) => send('/api/previewImport', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const largest = LARGE_REQUEST_BODY_BYTES.previewImport!;
+    expect(largest).toBeGreaterThan((32 * 1024 * 1024 * 4) / 3);
+    // Read and handed to the service, which answers (there is no vault to import into) with a Result.
+    const read = await post(Buffer.concat([Buffer.from('{}'), Buffer.alloc(largest - 2, 0x20)]));
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await post(Buffer.alloc(largest + 1, 0x20))).status).toBe(413);
   });
 });
