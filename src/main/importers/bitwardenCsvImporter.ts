@@ -1,10 +1,7 @@
 import { emptyItemContent } from '../../shared/item.js';
 import { bitwardenTotp } from './bitwardenTotp.js';
-import { parseCsv } from './csv.js';
-import { type CsvCell, csvColumns, csvHeader } from './csvColumns.js';
+import { type CsvCell, hasCsvColumns, readCsvWithHeader } from './csvColumns.js';
 import { customFields } from './customField.js';
-import { decodeText } from './decodeText.js';
-import { damagedExportError } from './exportErrors.js';
 import type { ImportedItem, ImportProblem, Importer } from './importTypes.js';
 
 const LABEL = 'Bitwarden (CSV)';
@@ -21,18 +18,10 @@ const REQUIRED_COLUMNS = ['type', 'name', 'notes', 'login_uri', 'login_username'
 export const bitwardenCsvImporter: Importer = {
   format: 'bitwarden-csv',
   label: LABEL,
-  detect: (input) => {
-    const header = csvHeader(input.bytes);
-    return REQUIRED_COLUMNS.every((column) => header.includes(column));
-  },
+  detect: (input) => hasCsvColumns(input.bytes, REQUIRED_COLUMNS),
   isEncrypted: () => false,
   read(input) {
-    const [header = [], ...rows] = parseCsv(decodeText(input.bytes, LABEL));
-    const missing = REQUIRED_COLUMNS.filter((column) => !header.some((name) => name.trim().toLowerCase() === column));
-    if (missing.length > 0) {
-      throw damagedExportError(LABEL, `its first row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
-    }
-    const cell = csvColumns(header);
+    const { rows, cell } = readCsvWithHeader(input.bytes, LABEL, REQUIRED_COLUMNS);
     const items: ImportedItem[] = [];
     const problems: ImportProblem[] = [];
     for (const [index, row] of rows.entries()) {

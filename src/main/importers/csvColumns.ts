@@ -1,4 +1,6 @@
 import { parseCsv } from './csv.js';
+import { decodeText } from './decodeText.js';
+import { damagedExportError } from './exportErrors.js';
 
 /** Reads a cell of a CSV row by its column's name in the header row, case and surrounding spaces ignored. */
 export type CsvCell = (row: readonly string[], column: string) => string;
@@ -34,4 +36,24 @@ export function csvHeader(bytes: Uint8Array): string[] {
   } catch {
     return [];
   }
+}
+
+/** Whether a CSV file's header row names every one of `columns` (lower case), for detect(). */
+export function hasCsvColumns(bytes: Uint8Array, columns: readonly string[]): boolean {
+  const header = csvHeader(bytes);
+  return columns.every((column) => header.includes(column));
+}
+
+/**
+ * A CSV export with a header row: its rows after the header, the cell reader, and the header's names (lower
+ * case). A header without every one of `required` means the file is not (or no longer) that export.
+ */
+export function readCsvWithHeader(bytes: Uint8Array, label: string, required: readonly string[]): { rows: string[][]; cell: CsvCell; names: string[] } {
+  const [header = [], ...rows] = parseCsv(decodeText(bytes, label));
+  const names = header.map((name) => name.trim().toLowerCase());
+  const missing = required.filter((column) => !names.includes(column));
+  if (missing.length > 0) {
+    throw damagedExportError(label, `its first row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
+  }
+  return { rows, cell: csvColumns(header), names };
 }

@@ -1,8 +1,5 @@
 import { emptyItemContent } from '../../shared/item.js';
-import { parseCsv } from './csv.js';
-import { type CsvCell, csvColumns, csvHeader } from './csvColumns.js';
-import { decodeText } from './decodeText.js';
-import { damagedExportError } from './exportErrors.js';
+import { type CsvCell, hasCsvColumns, readCsvWithHeader } from './csvColumns.js';
 import { readOtpField } from './importedItem.js';
 import type { ImportedItem, ImportProblem, Importer } from './importTypes.js';
 
@@ -27,20 +24,11 @@ const KEEOTP_SETTINGS = /^\s*key=/i;
 export const keepassCsvImporter: Importer = {
   format: 'keepass-csv',
   label: LABEL,
-  detect: (input) => {
-    const header = csvHeader(input.bytes);
-    return REQUIRED_COLUMNS.every((column) => header.includes(column));
-  },
+  detect: (input) => hasCsvColumns(input.bytes, REQUIRED_COLUMNS),
   isEncrypted: () => false,
   read(input) {
-    const [header = [], ...rows] = parseCsv(decodeText(input.bytes, LABEL));
-    const names = header.map((name) => name.trim().toLowerCase());
-    const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
-    if (missing.length > 0) {
-      throw damagedExportError(LABEL, `its first row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
-    }
+    const { rows, cell, names } = readCsvWithHeader(input.bytes, LABEL, REQUIRED_COLUMNS);
     const otpColumn = OTP_COLUMNS.find((column) => names.includes(column));
-    const cell = csvColumns(header);
     const items: ImportedItem[] = [];
     const problems: ImportProblem[] = [];
     for (const [index, row] of rows.entries()) {

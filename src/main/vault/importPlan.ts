@@ -1,24 +1,12 @@
-import type { ImportResult, ImportedItem, ImportProblem } from '../importers/index.js';
+import type { ImportOutcomeView, ImportPreviewView } from '../../shared/api.js';
+import type { ImportResult, ImportedItem } from '../importers/index.js';
 import { parseOtpauthUri } from '../otp/index.js';
 import type { Vault } from './vault.js';
 
-/** What an import would do, shown before anything is written. Never a secret. */
-export interface ImportPreview {
-  readonly format: string;
-  /** Items in the file, trashed ones included. */
-  readonly items: number;
-  readonly trashed: number;
-  /** One-time-code fields across all items. */
-  readonly codes: number;
-  /** Items every one of whose codes the vault (or an earlier item of the same file) already holds. */
-  readonly duplicates: readonly { readonly title: string; readonly accounts: readonly string[] }[];
-  readonly problems: readonly ImportProblem[];
-}
+/** What an import would do, shown before anything is written (the window's preview, less its id). Never a secret. */
+export type ImportPreview = Omit<Extract<ImportPreviewView, { kind: 'preview' }>, 'kind' | 'importId' | 'label'>;
 
-export interface ImportOutcome {
-  readonly added: number;
-  readonly skippedDuplicates: number;
-}
+export type ImportOutcome = ImportOutcomeView;
 
 /**
  * Previews an import against `vault`, and carries it out with the user's choice about duplicates: an item
