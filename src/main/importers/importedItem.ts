@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { isVaultError } from '../../shared/errors.js';
 import { type ItemContent, type OtpField, emptyItemContent } from '../../shared/item.js';
-import { type OtpInputDefaults, type OtpParameters, formatOtpauthUri, parseOtpInput } from '../otp/index.js';
+import { type OtpInputDefaults, type OtpParameters, newOtpField, parseOtpInput } from '../otp/index.js';
 import type { ImportProblem } from './importTypes.js';
-
-/** The field labels this app gives OTP fields, by type, as Enpass names its TOTP field. */
-const OTP_LABELS = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam Guard' } as const;
 
 /**
  * An OTP field from what an export holds: a bare secret in any spacing and case, an otpauth:// URI, or
@@ -19,16 +15,11 @@ export function readOtpField(
 ): { readonly field: OtpField | null; readonly problem: ImportProblem | null } {
   if (value.trim() === '') return { field: null, problem: null };
   try {
-    return { field: otpFieldOf(parseOtpInput(value, options.defaults), options.label), problem: null };
+    return { field: newOtpField(parseOtpInput(value, options.defaults), options.label), problem: null };
   } catch (thrown) {
     if (!isVaultError(thrown)) throw thrown;
     return { field: null, problem: { item: itemTitle, what: options.label || 'TOTP', reason: thrown.message, kind: 'invalid' } };
   }
-}
-
-/** An OTP field holding `parameters` as a canonical URI, with a fresh id. */
-export function otpFieldOf(parameters: OtpParameters, label?: string): OtpField {
-  return { id: randomUUID(), label: label?.trim() || OTP_LABELS[parameters.type], uri: formatOtpauthUri(parameters) };
 }
 
 /**
@@ -37,5 +28,5 @@ export function otpFieldOf(parameters: OtpParameters, label?: string): OtpField 
  */
 export function authenticatorItem(parameters: OtpParameters, extra: Partial<ItemContent> = {}): ItemContent {
   const title = parameters.issuer.trim() || parameters.account.trim() || 'Imported account';
-  return { ...emptyItemContent(), title, username: parameters.account, otp: [otpFieldOf(parameters)], ...extra };
+  return { ...emptyItemContent(), title, username: parameters.account, otp: [newOtpField(parameters)], ...extra };
 }

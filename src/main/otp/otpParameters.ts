@@ -31,6 +31,11 @@ export interface OtpParameters {
   readonly extra: readonly (readonly [string, string])[];
 }
 
+/** An account as messages name it: "Issuer (account)", or whichever of the two it has. */
+export function describeOtpAccount({ issuer, account }: Pick<OtpParameters, 'issuer' | 'account'>): string {
+  return issuer && account ? `${issuer} (${account})` : issuer || account || 'an account without a name';
+}
+
 /** What the UI may see of an account: everything but the secret, the label prefix and unknown parameters. */
 export function toOtpSummary(parameters: OtpParameters): OtpSummary {
   const isHotp = parameters.type === 'hotp';

@@ -33,6 +33,11 @@ export interface ScanCollection {
   readonly skipped: readonly { readonly source: string; readonly name: string; readonly reason: string }[];
 }
 
+/** What makes two scanned codes the same account: the same code seen twice, on two screens or in two scans. */
+export function scannedAccountKey(parameters: OtpParameters): string {
+  return JSON.stringify([parameters.type, parameters.secret, parameters.issuer, parameters.account, parameters.counter]);
+}
+
 /**
  * Turns what was read from every source into the accounts to offer. A source counts as unusable only when
  * none of its codes holds an account; its explanation is the first code's (a Microsoft push sign-up code
@@ -45,7 +50,7 @@ export function collectScannedAccounts(sources: readonly ScannedSource[]): ScanC
   const unusable: { source: string; error: ErrorInfo }[] = [];
   const skipped: { source: string; name: string; reason: string }[] = [];
   const add = (parameters: OtpParameters, source: string) => {
-    const key = JSON.stringify([parameters.type, parameters.secret, parameters.issuer, parameters.account, parameters.counter]);
+    const key = scannedAccountKey(parameters);
     if (seen.has(key)) return;
     seen.add(key);
     accounts.push({ parameters, source });

@@ -28,19 +28,6 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
-/** Reads an image file into RGBA pixels, in memory only. Errors name the file's problem in words. */
-export async function readImageFile(path: string): Promise<RgbaFrame> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (thrown) {
-    const code = (thrown as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission was denied' : 'it cannot be read';
-    throw new VaultError('IO_ERROR', `Cannot open the image ${JSON.stringify(path)}: ${reason}.`);
-  }
-  return decodeImage(bytes);
-}
-
 /** Decodes PNG, JPEG, WebP, GIF (its first frame) or BMP bytes into RGBA pixels. */
 export async function decodeImage(bytes: Buffer): Promise<RgbaFrame> {
   if (bytes.length > MAX_IMAGE_BYTES) {

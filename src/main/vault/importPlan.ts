@@ -1,7 +1,7 @@
 import type { ImportOutcomeView, ImportPreviewView } from '../../shared/api.js';
 import type { ImportResult, ImportedItem } from '../importers/index.js';
-import { parseOtpauthUri } from '../otp/index.js';
-import type { Vault } from './vault.js';
+import { describeOtpAccount, parseOtpauthUri } from '../otp/index.js';
+import { type Vault, accountKey } from './vault.js';
 
 /** What an import would do, shown before anything is written (the window's preview, less its id). Never a secret. */
 export type ImportPreview = Omit<Extract<ImportPreviewView, { kind: 'preview' }>, 'kind' | 'importId' | 'label'>;
@@ -20,7 +20,7 @@ export function previewImport(vault: Vault, result: ImportResult): ImportPreview
     items: result.items.length,
     trashed: result.items.filter((item) => item.trashed).length,
     codes: result.items.reduce((sum, item) => sum + item.content.otp.length, 0),
-    duplicates: [...duplicates].map((item) => ({ title: item.content.title, accounts: item.content.otp.map(describeAccount) })),
+    duplicates: [...duplicates].map((item) => ({ title: item.content.title, accounts: item.content.otp.map(({ uri }) => describeOtpAccount(parseOtpauthUri(uri))) })),
     problems: result.problems,
   };
 }
@@ -43,7 +43,7 @@ function duplicateItems(vault: Vault, items: readonly ImportedItem[]): Set<Impor
   for (const [itemIndex, item] of items.entries()) {
     const accounts = accountsOf[itemIndex]!;
     const held = accounts.map(() => inVault[next++]!);
-    const keys = accounts.map((parameters) => JSON.stringify([parameters.secret, parameters.issuer.toLocaleLowerCase(), parameters.account.toLocaleLowerCase()]));
+    const keys = accounts.map(accountKey);
     const isDuplicate = accounts.length > 0 && keys.every((key, index) => seen.has(key) || held[index]!);
     if (isDuplicate) duplicates.add(item);
     for (const key of keys) seen.add(key);
@@ -51,7 +51,3 @@ function duplicateItems(vault: Vault, items: readonly ImportedItem[]): Set<Impor
   return duplicates;
 }
 
-function describeAccount({ uri }: { readonly uri: string }): string {
-  const { issuer, account } = parseOtpauthUri(uri);
-  return issuer && account ? `${issuer} (${account})` : issuer || account || 'an account without a name';
-}

@@ -1,10 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { type ItemContent, emptyItemContent } from '../../shared/item.js';
-import type { OtpType } from '../../shared/otp.js';
-import { type OtpParameters, formatOtpauthUri } from '../otp/index.js';
-
-/** The label a new one-time-code field gets, as Enpass names its TOTP field. */
-export const OTP_FIELD_LABELS: Record<OtpType, string> = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam Guard' };
+import { type OtpParameters, newOtpField } from '../otp/index.js';
 
 export interface OtpItemDetails {
   readonly title?: string | undefined;
@@ -14,22 +9,29 @@ export interface OtpItemDetails {
 }
 
 /**
- * A new Login item holding one account, as `add`, a scanned QR code and an import create it: named after
- * its issuer (else its account) unless a title is given; the Microsoft 365 / Entra template when the issuer
- * is Microsoft, whose sign-in pages are where staff meet it.
+ * A new Login item holding one account, as `add`, a scanned QR code and an import create it (see
+ * otpItemHeading for its name and template).
  */
 export function otpItemContent(parameters: OtpParameters, details: OtpItemDetails = {}): ItemContent {
-  const title = [details.title, parameters.issuer, parameters.account].map((candidate) => candidate?.trim() ?? '').find((candidate) => candidate !== '') ?? '';
+  const { template, title } = otpItemHeading(parameters, details.title);
   return {
-    ...emptyItemContent(isMicrosoft(parameters) ? 'microsoft365' : 'login'),
+    ...emptyItemContent(template),
     title,
     username: details.username ?? '',
     tags: details.tags ?? [],
     favorite: details.favorite ?? false,
-    otp: [{ id: randomUUID(), label: OTP_FIELD_LABELS[parameters.type], uri: formatOtpauthUri(parameters) }],
+    otp: [newOtpField(parameters)],
   };
 }
 
-function isMicrosoft(parameters: OtpParameters): boolean {
-  return /^microsoft\b/i.test(parameters.issuer.trim());
+/**
+ * What a new item for an account is called and which template it gets: `title` if given, else its issuer,
+ * else its account; the Microsoft 365 / Entra template when the issuer is Microsoft, whose sign-in pages are
+ * where staff meet it. The scan review shows this before anything is created.
+ */
+export function otpItemHeading(parameters: OtpParameters, title?: string): Pick<ItemContent, 'template' | 'title'> {
+  return {
+    template: /^microsoft\b/i.test(parameters.issuer.trim()) ? 'microsoft365' : 'login',
+    title: [title, parameters.issuer, parameters.account].map((candidate) => candidate?.trim() ?? '').find((candidate) => candidate !== '') ?? '',
+  };
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ScanChoice, ScanReport, ScannedTexts } from '../../shared/api.js';
 import { VaultError } from '../../shared/errors.js';
 import type { Item } from '../../shared/item.js';
-import { formatOtpauthUri, generateCode, toOtpSummary } from '../otp/index.js';
-import { type ScanCollection, type ScannedAccount, type ScannedSource, classifyQrText, collectScannedAccounts } from '../qr/index.js';
-import { OTP_FIELD_LABELS, otpItemContent } from './otpItemContent.js';
+import { generateCode, newOtpField, toOtpSummary } from '../otp/index.js';
+import { type ScanCollection, type ScannedAccount, type ScannedSource, classifyQrText, collectScannedAccounts, scannedAccountKey } from '../qr/index.js';
+import { otpItemContent, otpItemHeading } from './otpItemContent.js';
 import type { Vault } from './vault.js';
 
 /** More than any screen, file or export holds; a bound on what one window can make main keep. */
@@ -26,13 +26,12 @@ export class ScanSession {
       throw new VaultError('INVALID_INPUT', `A scan can hold at most ${SCAN_LIMITS.sources} screens or images; save or start again.`);
     }
     this.#sources.push(...sources.map(({ source, texts }) => ({ source, meanings: texts.map(classifyQrText) })));
-    const known = new Map([...this.#ids].map(([id, account]) => [account, id]));
+    const known = new Map([...this.#ids].map(([id, { parameters }]) => [scannedAccountKey(parameters), id]));
     this.#collection = collectScannedAccounts(this.#sources);
     // The same account keeps its id across scans: a review list may already show it.
     const ids = new Map<string, ScannedAccount>();
     for (const account of this.#collection.accounts) {
-      const previous = [...known].find(([candidate]) => sameAccount(candidate, account))?.[1];
-      ids.set(previous ?? randomUUID(), account);
+      ids.set(known.get(scannedAccountKey(account.parameters)) ?? randomUUID(), account);
     }
     this.#ids = ids;
     return this.report(vault, at);
@@ -41,18 +40,14 @@ export class ScanSession {
   report(vault: Vault, at: number): ScanReport {
     const { migrations, unusable, skipped } = this.#collection;
     return {
-      candidates: [...this.#ids].map(([id, { parameters, source }]) => {
-        const content = otpItemContent(parameters);
-        return {
-          id,
-          source,
-          summary: toOtpSummary(parameters),
-          current: parameters.type === 'hotp' ? null : generateCode(parameters, at),
-          duplicateOf: vault.duplicatesOf(parameters)[0] ?? null,
-          template: content.template,
-          title: content.title,
-        };
-      }),
+      candidates: [...this.#ids].map(([id, { parameters, source }]) => ({
+        id,
+        source,
+        summary: toOtpSummary(parameters),
+        current: parameters.type === 'hotp' ? null : generateCode(parameters, at),
+        duplicateOf: vault.duplicatesOf(parameters)[0] ?? null,
+        ...otpItemHeading(parameters),
+      })),
       migrations: migrations.map(({ size, scanned, missing }) => ({ size, scanned, missing })),
       unusable,
       skipped,
@@ -73,7 +68,7 @@ export class ScanSession {
       picked.map(({ parameters, itemId }) =>
         itemId === null
           ? { kind: 'new', content: otpItemContent(parameters) }
-          : { kind: 'field', itemId, field: { id: randomUUID(), label: OTP_FIELD_LABELS[parameters.type], uri: formatOtpauthUri(parameters) } },
+          : { kind: 'field', itemId, field: newOtpField(parameters) },
       ),
     );
     this.clear();
@@ -85,9 +80,4 @@ export class ScanSession {
     this.#collection = collectScannedAccounts([]);
     this.#ids = new Map();
   }
-}
-
-function sameAccount(first: ScannedAccount, second: ScannedAccount): boolean {
-  const [a, b] = [first.parameters, second.parameters];
-  return a.type === b.type && a.secret === b.secret && a.issuer === b.issuer && a.account === b.account && a.counter === b.counter;
 }

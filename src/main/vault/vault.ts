@@ -632,8 +632,8 @@ function validTime(milliseconds: number | null): number | null {
   return plausible ? milliseconds : null;
 }
 
-/** What makes two OTP fields the same account. Secrets are in their normal form already. */
-function accountKey(parameters: OtpParameters): string {
+/** What makes two OTP fields the same account (see duplicatesOf). Secrets are in their normal form already. */
+export function accountKey(parameters: OtpParameters): string {
   return JSON.stringify([parameters.secret, parameters.issuer.trim().toLocaleLowerCase(), parameters.account.trim().toLocaleLowerCase()]);
 }
 

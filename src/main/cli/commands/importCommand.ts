@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { VaultError } from '../../../shared/errors.js';
 import { type ImportInput, type ImportProblem, findImporter } from '../../importers/index.js';
 import { applyImport, previewImport } from '../../vault/index.js';
 import type { Invocation } from '../invocation.js';
 import { printJson } from '../printJson.js';
 import { plural } from '../plural.js';
+import { readInputFile } from '../readInputFile.js';
 import { withUnlockedVault } from '../withUnlockedVault.js';
 
 /**
@@ -18,7 +17,7 @@ import { withUnlockedVault } from '../withUnlockedVault.js';
 export async function importCommand(invocation: Invocation): Promise<void> {
   const { context, options, positionals, secrets } = invocation;
   const path = positionals[0] ?? '';
-  const input: ImportInput = { fileName: basename(path), bytes: await readExport(path), companions: await readCompanions(path, options.keyfile) };
+  const input: ImportInput = { fileName: basename(path), bytes: await readInputFile(path, 'the export'), companions: await readCompanions(path, options.keyfile) };
   const importer = findImporter(input, options.from);
   const dryRun = options['dry-run'] === true;
   await withUnlockedVault(invocation, async (vault) => {
@@ -42,16 +41,6 @@ export async function importCommand(invocation: Invocation): Promise<void> {
   });
 }
 
-async function readExport(path: string, what = 'the export'): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (thrown) {
-    const code = (thrown as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission was denied' : 'it cannot be read';
-    throw new VaultError('IO_ERROR', `Cannot open ${what} ${JSON.stringify(path)}: ${reason}.`);
-  }
-}
-
 /**
  * The other files an export is read with (ImportInput.companions): an Enpass vault's vault.json, from beside
  * its .enpassdb file (when it is missing, the importer says so), and the --keyfile.
@@ -59,8 +48,8 @@ async function readExport(path: string, what = 'the export'): Promise<Uint8Array
 async function readCompanions(path: string, keyfile: string | undefined): Promise<ReadonlyMap<string, Uint8Array>> {
   const companions = new Map<string, Uint8Array>();
   const info = join(dirname(path), 'vault.json');
-  if (/\.enpassdb$/i.test(path) && existsSync(info)) companions.set('vault.json', await readExport(info, 'the Enpass vault settings'));
-  if (keyfile !== undefined) companions.set(basename(keyfile), await readExport(keyfile, 'the keyfile'));
+  if (/\.enpassdb$/i.test(path) && existsSync(info)) companions.set('vault.json', await readInputFile(info, 'the Enpass vault settings'));
+  if (keyfile !== undefined) companions.set(basename(keyfile), await readInputFile(keyfile, 'the keyfile'));
   return companions;
 }
 

@@ -1,9 +1,10 @@
 import { VaultError, isVaultError, type ErrorInfo } from '../../../shared/errors.js';
-import type { OtpParameters } from '../../otp/index.js';
-import { type QrMeaning, type ScanCollection, type ScanSummary, classifyQrText, collectScannedAccounts, findQrCodes, readImageFile, toScanSummary } from '../../qr/index.js';
+import { type OtpParameters, describeOtpAccount } from '../../otp/index.js';
+import { type QrMeaning, type ScanCollection, type ScanSummary, classifyQrText, collectScannedAccounts, decodeImage, findQrCodes, toScanSummary } from '../../qr/index.js';
 import { otpItemContent } from '../../vault/index.js';
 import type { Invocation } from '../invocation.js';
 import { printJson } from '../printJson.js';
+import { readInputFile } from '../readInputFile.js';
 import { plural } from '../plural.js';
 import { shortId } from '../shortId.js';
 import { withUnlockedVault } from '../withUnlockedVault.js';
@@ -21,7 +22,7 @@ export async function scanCommand(invocation: Invocation): Promise<void> {
   const readErrors: { source: string; error: ErrorInfo }[] = [];
   for (const image of positionals) {
     try {
-      const codes = await findQrCodes(await readImageFile(image));
+      const codes = await findQrCodes(await decodeImage(await readInputFile(image, 'the image')));
       sources.push({ source: image, meanings: codes.map((code) => classifyQrText(code.text)) });
     } catch (thrown) {
       if (!isVaultError(thrown)) throw thrown;
@@ -49,7 +50,7 @@ export async function scanCommand(invocation: Invocation): Promise<void> {
   if (options.json) {
     printJson(context.stdout, summaries);
   } else {
-    for (const { parameters, source } of collection.accounts) report.push(`${source}: ${TYPE_NAMES[parameters.type]} ${describeAccount(parameters)}`);
+    for (const { parameters, source } of collection.accounts) report.push(`${source}: ${TYPE_NAMES[parameters.type]} ${describeOtpAccount(parameters)}`);
     report.push(...describeOutcome(collection, options['dry-run'] === true, added, duplicates));
     if (report.length > 0) context.stdout.write(`${report.join('\n')}\n`);
   }
@@ -70,13 +71,8 @@ function describeOutcome(collection: ScanCollection, dryRun: boolean, added: rea
   if (dryRun) return [`Found ${plural(count, 'account')}; nothing was added (--dry-run).`];
   const lines: string[] = [];
   if (added.length > 0) lines.push(`Added ${plural(added.length, 'item')}: ${added.map(({ title, id }) => `"${title}" (${shortId(id)})`).join(', ')}.`);
-  if (duplicates.length > 0) lines.push(`Already in the vault, not added again: ${duplicates.map(describeAccount).join(', ')}.`);
+  if (duplicates.length > 0) lines.push(`Already in the vault, not added again: ${duplicates.map(describeOtpAccount).join(', ')}.`);
   return lines;
-}
-
-function describeAccount(parameters: OtpParameters): string {
-  const name = parameters.issuer || parameters.account || 'an account without a name';
-  return parameters.issuer && parameters.account ? `${name} (${parameters.account})` : name;
 }
 
 /** One error for every image without a usable code: the message for one, a short list for several. */
