@@ -67,6 +67,7 @@ const OWNERS = [
   ['jpeg-js',                  'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
   ['omggif',                   'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
   ['bmp-ts',                   'src/main/qr',        'main/qr reads image files for the CLI; the window decodes images with the browser.'],
+  ['qrcode',                   'src/main/qr',        'main/qr turns one entry into a QR module matrix for the window to draw; the window never encodes.'],
   ['@jsquash/webp',            'src/main/qr',        'main/qr reads image files for the CLI (and loads the WebP decoder from its package, never by URL).'],
 ];
 
