@@ -1,6 +1,6 @@
 import { isVaultError } from '../../shared/errors.js';
-import { type ItemContent, type OtpField, emptyItemContent } from '../../shared/item.js';
-import { type OtpInputDefaults, type OtpParameters, newOtpField, parseOtpInput } from '../otp/index.js';
+import type { ItemContent, OtpField } from '../../shared/item.js';
+import { type OtpInputDefaults, type OtpParameters, newOtpField, otpItemContent, parseOtpInput } from '../otp/index.js';
 import type { ImportProblem } from './importTypes.js';
 
 /**
@@ -24,9 +24,10 @@ export function readOtpField(
 
 /**
  * An item for an authenticator app's account (Aegis, 2FAS, andOTP, …), which knows nothing but the account:
- * a Login item named after the issuer (else the account), the account as its username.
+ * named and templated as a scanned QR code would be (otpItemHeading: a Microsoft issuer gets the Microsoft 365
+ * template), the account as its username.
  */
 export function authenticatorItem(parameters: OtpParameters, extra: Partial<ItemContent> = {}): ItemContent {
-  const title = parameters.issuer.trim() || parameters.account.trim() || 'Imported account';
-  return { ...emptyItemContent(), title, username: parameters.account, otp: [newOtpField(parameters)], ...extra };
+  const content = otpItemContent(parameters, { username: parameters.account });
+  return { ...content, title: content.title || 'Imported account', ...extra };
 }

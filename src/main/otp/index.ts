@@ -9,3 +9,4 @@ export { forgetCachedSecrets } from './cachedSecret.js';
 export { parseOtpauthMigrationUri, type MigrationBatch, type SkippedMigrationAccount } from './otpauthMigration.js';
 export { quoteForMessage } from './quoteForMessage.js';
 export { newOtpField, OTP_FIELD_LABELS } from './newOtpField.js';
+export { otpItemContent, otpItemHeading, type OtpItemDetails } from './otpItemContent.js';

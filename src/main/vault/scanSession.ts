@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ScanChoice, ScanReport, ScannedTexts } from '../../shared/api.js';
 import { VaultError } from '../../shared/errors.js';
 import type { Item } from '../../shared/item.js';
-import { generateCode, newOtpField, toOtpSummary } from '../otp/index.js';
+import { generateCode, newOtpField, otpItemContent, otpItemHeading, toOtpSummary } from '../otp/index.js';
 import { type ScanCollection, type ScannedAccount, type ScannedSource, classifyQrText, collectScannedAccounts, scannedAccountKey } from '../qr/index.js';
-import { otpItemContent, otpItemHeading } from './otpItemContent.js';
 import type { Vault } from './vault.js';
 
 /** More than any screen, file or export holds; a bound on what one window can make main keep. */

@@ -96,3 +96,14 @@ describe('otpauthListImporter: detection and damaged files', () => {
     );
   });
 });
+
+describe('otpauthListImporter: templates', () => {
+  it('gives a Microsoft account the Microsoft 365 / Entra template, as a scanned QR code gets, and others Login', async () => {
+    const microsoft = 'otpauth://totp/Contoso:ola%40contoso.com?secret=JBSWY3DPEHPK3PXP&issuer=Microsoft';
+    const result = await read(textInput(`${microsoft}\n${DENO_URI}\n`));
+    expect(result.items.map(({ content }) => [content.title, content.template, content.username])).toEqual([
+      ['Microsoft', 'microsoft365', 'ola@contoso.com'],
+      ['Deno', 'login', 'Mason'],
+    ]);
+  });
+});

@@ -1,6 +1,5 @@
 import { VaultError } from '../../../shared/errors.js';
-import { type OtpParameters, parseOtpInput } from '../../otp/index.js';
-import { otpItemContent } from '../../vault/index.js';
+import { type OtpParameters, otpItemContent, parseOtpInput } from '../../otp/index.js';
 import { currentMillis } from '../currentMillis.js';
 import { groupCode } from '../../../shared/groupCode.js';
 import type { Invocation } from '../invocation.js';

@@ -1,7 +1,6 @@
 import { VaultError, isVaultError, type ErrorInfo } from '../../../shared/errors.js';
-import { type OtpParameters, describeOtpAccount } from '../../otp/index.js';
+import { type OtpParameters, describeOtpAccount, otpItemContent } from '../../otp/index.js';
 import { type QrMeaning, type ScanCollection, type ScanSummary, classifyQrText, collectScannedAccounts, decodeImage, findQrCodes, toScanSummary } from '../../qr/index.js';
-import { otpItemContent } from '../../vault/index.js';
 import type { Invocation } from '../invocation.js';
 import { printJson } from '../printJson.js';
 import { readInputFile } from '../readInputFile.js';

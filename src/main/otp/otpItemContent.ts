@@ -1,5 +1,6 @@
 import { type ItemContent, emptyItemContent } from '../../shared/item.js';
-import { type OtpParameters, newOtpField } from '../otp/index.js';
+import { newOtpField } from './newOtpField.js';
+import type { OtpParameters } from './otpParameters.js';
 
 export interface OtpItemDetails {
   readonly title?: string | undefined;
@@ -9,8 +10,8 @@ export interface OtpItemDetails {
 }
 
 /**
- * A new Login item holding one account, as `add`, a scanned QR code and an import create it (see
- * otpItemHeading for its name and template).
+ * A new item holding one account, as `add`, a scanned QR code and an authenticator app's export create it
+ * (see otpItemHeading for its name and template).
  */
 export function otpItemContent(parameters: OtpParameters, details: OtpItemDetails = {}): ItemContent {
   const { template, title } = otpItemHeading(parameters, details.title);
